@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * openMosix: wires the subsystems together, in dependency order.
+ */
+
+#define pr_fmt(fmt) "hpc: " fmt
+
+#include <linux/init.h>
+#include <linux/printk.h>
+
+#include "proc.h"
+
+static int __init hpc_init(void)
+{
+	int ret;
+
+	ret = hpc_proc_init();
+	if (ret) {
+		pr_err("cannot create /proc/hpc: %d\n", ret);
+		return ret;
+	}
+	pr_info("openMosix ready\n");
+	return 0;
+}
+late_initcall(hpc_init);
