@@ -9,11 +9,13 @@
 #include <linux/printk.h>
 
 #include "proc.h"
+#include "tunable.h"
 
 static int __init hpc_init(void)
 {
 	int ret;
 
+	hpc_tunables_init();
 	ret = hpc_proc_init();
 	if (ret) {
 		pr_err("cannot create /proc/hpc: %d\n", ret);

@@ -14,24 +14,21 @@
 
 #include "tunable.h"
 
-#define TUNABLE(_id, _name, _min, _max, _def) \
-	[_id] = { .name = _name, .min = _min, .max = _max, .def = _def, .value = _def }
-
 /*
  * speed is relative to the reference CPU of openMosix (a 1 GHz Pentium III
  * is 10000). The decays are kept per mille per decay interval.
  */
 struct hpc_tunable hpc_tunables[HPC_NR_TUNABLES] = {
-	TUNABLE(HPC_MOSPE,          "mospe",          0, 65535,   0),
-	TUNABLE(HPC_STAY,           "stay",           0, 1,       0),
-	TUNABLE(HPC_LSTAY,          "lstay",          0, 1,       0),
-	TUNABLE(HPC_BLOCK,          "block",          0, 1,       0),
-	TUNABLE(HPC_QUIET,          "quiet",          0, 1,       0),
-	TUNABLE(HPC_NOMFS,          "nomfs",          0, 1,       0),
-	TUNABLE(HPC_SPEED,          "speed",          1, 1000000, 10000),
-	TUNABLE(HPC_DECAY_INTERVAL, "decay-interval", 1, 3600,    1),
-	TUNABLE(HPC_SLOW_DECAY,     "slow-decay",     1, 1000,    975),
-	TUNABLE(HPC_FAST_DECAY,     "fast-decay",     1, 1000,    926),
+	[HPC_MOSPE] = { .name = "mospe", .min = 0, .max = 65535, .def = 0 },
+	[HPC_STAY] = { .name = "stay", .min = 0, .max = 1, .def = 0 },
+	[HPC_LSTAY] = { .name = "lstay", .min = 0, .max = 1, .def = 0 },
+	[HPC_BLOCK] = { .name = "block", .min = 0, .max = 1, .def = 0 },
+	[HPC_QUIET] = { .name = "quiet", .min = 0, .max = 1, .def = 0 },
+	[HPC_NOMFS] = { .name = "nomfs", .min = 0, .max = 1, .def = 0 },
+	[HPC_SPEED] = { .name = "speed", .min = 1, .max = 1000000, .def = 10000 },
+	[HPC_DECAY_INTERVAL] = { .name = "decay-interval", .min = 1, .max = 3600, .def = 1 },
+	[HPC_SLOW_DECAY] = { .name = "slow-decay", .min = 1, .max = 1000, .def = 975 },
+	[HPC_FAST_DECAY] = { .name = "fast-decay", .min = 1, .max = 1000, .def = 926 },
 };
 
 /**
@@ -73,6 +70,17 @@ int hpc_tunable_parse(const struct hpc_tunable *t, const char *buf,
 int hpc_tunable_get(enum hpc_tunable_id id)
 {
 	return READ_ONCE(hpc_tunables[id].value);
+}
+
+/**
+ * hpc_tunables_init() - give every setting its default value
+ */
+void __init hpc_tunables_init(void)
+{
+	int i;
+
+	for (i = 0; i < HPC_NR_TUNABLES; i++)
+		hpc_tunables[i].value = hpc_tunables[i].def;
 }
 
 /**

@@ -5,6 +5,7 @@
 #ifndef _HPC_TUNABLE_H
 #define _HPC_TUNABLE_H
 
+#include <linux/init.h>
 #include <linux/types.h>
 
 /* Largest text a write to an admin file may carry, newline included. */
@@ -44,6 +45,7 @@ extern struct hpc_tunable hpc_tunables[HPC_NR_TUNABLES];
 
 int hpc_tunable_parse(const struct hpc_tunable *t, const char *buf,
 		      size_t len, int *val);
+void hpc_tunables_init(void);
 int hpc_tunable_get(enum hpc_tunable_id id);
 int hpc_tunable_set(struct hpc_tunable *t, int val);
 
