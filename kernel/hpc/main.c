@@ -8,6 +8,7 @@
 #include <linux/init.h>
 #include <linux/printk.h>
 
+#include "loadinfo.h"
 #include "proc.h"
 #include "tunable.h"
 
@@ -19,6 +20,11 @@ static int __init hpc_init(void)
 	ret = hpc_proc_init();
 	if (ret) {
 		pr_err("cannot create /proc/hpc: %d\n", ret);
+		return ret;
+	}
+	ret = hpc_loadinfo_init();
+	if (ret) {
+		pr_err("cannot start the load information thread: %d\n", ret);
 		return ret;
 	}
 	pr_info("openMosix ready\n");

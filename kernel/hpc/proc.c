@@ -5,6 +5,8 @@
  * /proc/hpc/admin holds one file per administrator setting: reading shows
  * the value, a write by a process with CAP_SYS_ADMIN changes it. A write
  * that is not a valid value fails with -EINVAL and changes nothing.
+ * admin/config is the node table as text, admin/key the cluster key, which
+ * can be written but never read back. /proc/hpc/nodes belongs to node.c.
  */
 
 #define pr_fmt(fmt) "hpc: " fmt
@@ -13,9 +15,15 @@
 #include <linux/init.h>
 #include <linux/proc_fs.h>
 #include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/string.h>
 #include <linux/uaccess.h>
 
+#include "auth.h"
+#include "node.h"
+#include "nodemap.h"
 #include "proc.h"
+#include "transport.h"
 #include "tunable.h"
 
 static struct proc_dir_entry *hpc_proc_root;
@@ -50,7 +58,7 @@ static ssize_t tunable_write(struct file *file, const char __user *ubuf,
 
 	ret = hpc_tunable_parse(t, buf, count, &val);
 	if (!ret)
-		ret = hpc_tunable_set(t, val);
+		ret = t->set ? t->set(val) : hpc_tunable_set(t, val);
 	return ret ? ret : count;
 }
 
@@ -60,6 +68,84 @@ static const struct proc_ops tunable_proc_ops = {
 	.proc_lseek	= seq_lseek,
 	.proc_release	= single_release,
 	.proc_write	= tunable_write,
+};
+
+static int config_show(struct seq_file *m, void *v)
+{
+	char *buf = kmalloc(HPC_NODEMAP_FORMAT_MAX, GFP_KERNEL);
+	int len;
+
+	if (!buf)
+		return -ENOMEM;
+	len = hpc_nodes_format_table(buf, HPC_NODEMAP_FORMAT_MAX);
+	if (len > 0)
+		seq_write(m, buf, len);
+	kfree(buf);
+	return len < 0 ? len : 0;
+}
+
+static int config_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, config_show, NULL);
+}
+
+/* The whole table in one write: a partial table would be a wrong one. */
+static ssize_t config_write(struct file *file, const char __user *ubuf,
+			    size_t count, loff_t *ppos)
+{
+	char *text;
+	int ret;
+
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	if (count > HPC_NODEMAP_MAX_TEXT)
+		return -EFBIG;
+	text = memdup_user(ubuf, count);
+	if (IS_ERR(text))
+		return PTR_ERR(text);
+	ret = hpc_nodes_set_table(text, count);
+	kfree(text);
+	return ret ? ret : count;
+}
+
+static const struct proc_ops config_proc_ops = {
+	.proc_open	= config_open,
+	.proc_read	= seq_read,
+	.proc_lseek	= seq_lseek,
+	.proc_release	= single_release,
+	.proc_write	= config_write,
+};
+
+/* The key can be written, never read: not even root gets it back. */
+static int key_open(struct inode *inode, struct file *file)
+{
+	return (file->f_mode & FMODE_READ) ? -EPERM : 0;
+}
+
+static ssize_t key_write(struct file *file, const char __user *ubuf,
+			 size_t count, loff_t *ppos)
+{
+	char buf[HPC_AUTH_KEY_TEXT_MAX];
+	int ret;
+
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	if (count > sizeof(buf))
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, count))
+		return -EFAULT;
+	ret = hpc_auth_key_write(buf, count);
+	memzero_explicit(buf, sizeof(buf));
+	if (ret)
+		return ret;
+	hpc_transport_rekey();
+	return count;
+}
+
+static const struct proc_ops key_proc_ops = {
+	.proc_open	= key_open,
+	.proc_write	= key_write,
+	.proc_lseek	= noop_llseek,
 };
 
 int __init hpc_proc_init(void)
@@ -80,6 +166,10 @@ int __init hpc_proc_init(void)
 				      &tunable_proc_ops, t))
 			goto fail;
 	}
+	if (!proc_create("config", 0644, hpc_proc_admin, &config_proc_ops) ||
+	    !proc_create("key", 0200, hpc_proc_admin, &key_proc_ops) ||
+	    hpc_nodes_init(hpc_proc_root))
+		goto fail;
 	return 0;
 
 fail:

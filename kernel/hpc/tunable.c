@@ -12,6 +12,7 @@
 #include <linux/kernel.h>
 #include <linux/string.h>
 
+#include "node.h"
 #include "tunable.h"
 
 /*
@@ -19,13 +20,14 @@
  * is 10000). The decays are kept per mille per decay interval.
  */
 struct hpc_tunable hpc_tunables[HPC_NR_TUNABLES] = {
-	[HPC_MOSPE] = { .name = "mospe", .min = 0, .max = 65535, .def = 0 },
+	[HPC_MOSPE] = { .name = "mospe", .min = 0, .max = 65535, .def = 0,
+			.set = hpc_nodes_set_self },
 	[HPC_STAY] = { .name = "stay", .min = 0, .max = 1, .def = 0 },
 	[HPC_LSTAY] = { .name = "lstay", .min = 0, .max = 1, .def = 0 },
 	[HPC_BLOCK] = { .name = "block", .min = 0, .max = 1, .def = 0 },
 	[HPC_QUIET] = { .name = "quiet", .min = 0, .max = 1, .def = 0 },
 	[HPC_NOMFS] = { .name = "nomfs", .min = 0, .max = 1, .def = 0 },
-	[HPC_SPEED] = { .name = "speed", .min = 1, .max = 1000000, .def = 10000 },
+	[HPC_SPEED] = { .name = "speed", .min = 1, .max = 1000000, .def = HPC_REFERENCE_SPEED },
 	[HPC_DECAY_INTERVAL] = { .name = "decay-interval", .min = 1, .max = 3600, .def = 1 },
 	[HPC_SLOW_DECAY] = { .name = "slow-decay", .min = 1, .max = 1000, .def = 975 },
 	[HPC_FAST_DECAY] = { .name = "fast-decay", .min = 1, .max = 1000, .def = 926 },

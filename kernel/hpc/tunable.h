@@ -8,6 +8,9 @@
 #include <linux/init.h>
 #include <linux/types.h>
 
+/* The speed of openMosix's reference CPU, a 1 GHz Pentium III. */
+#define HPC_REFERENCE_SPEED	10000
+
 /* Largest text a write to an admin file may carry, newline included. */
 #define HPC_TUNABLE_MAX_WRITE	32
 
@@ -32,6 +35,8 @@ enum hpc_tunable_id {
  * @max:   largest accepted value
  * @def:   the value at boot
  * @value: the current value; read with hpc_tunable_get()
+ * @set:   if not NULL, changes the value instead of hpc_tunable_set(), for
+ *         settings that must agree with other state
  */
 struct hpc_tunable {
 	const char *name;
@@ -39,6 +44,7 @@ struct hpc_tunable {
 	int max;
 	int def;
 	int value;
+	int (*set)(int val);
 };
 
 extern struct hpc_tunable hpc_tunables[HPC_NR_TUNABLES];

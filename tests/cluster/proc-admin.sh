@@ -7,9 +7,8 @@
 
 admin=/proc/hpc/admin
 
-# name default min max
-settings="mospe 0 0 65535
-stay 0 0 1
+# name default min max (mospe has its own checks below: it must name this node)
+settings="stay 0 0 1
 lstay 0 0 1
 block 0 0 1
 quiet 0 0 1
@@ -38,8 +37,9 @@ echo "$settings" | while read -r name def min max; do
 	for bad in "$((max + 1))" "$((min - 1))" "x" "1x" " 1" "
 " "0x1" "1.5" \
 		"99999999999999999999" "$(printf '%040d' 1)"; do
-		check_fails "$name refuses '$bad'" "Invalid argument" write "$f" "$bad"
-		check_eq "$name still $min after '$bad'" "$min" "$(cat "$f")"
+		shown=$(printf '%s' "$bad" | tr '\n' '~')
+		check_fails "$name refuses '$shown'" "Invalid argument" write "$f" "$bad"
+		check_eq "$name still $min after '$shown'" "$min" "$(cat "$f")"
 	done
 
 	check_fails "$name refuses a non-root writer" "Permission denied" \
@@ -61,7 +61,40 @@ else
 	not_ok "setpriv from the host is needed to test CAP_SYS_ADMIN"
 fi
 
+# mospe: 0 (no cluster) by default; without a node table no other id is one
+# of this node's, so every other value is refused.
+check_eq "mospe has mode 644" 644 "$(stat -c %a $admin/mospe)"
+check_eq "mospe defaults to 0" 0 "$(cat $admin/mospe)"
+check "mospe accepts 0" write $admin/mospe 0
+for bad in 1 65535 65536 -1 x; do
+	check_fails "mospe refuses '$bad' without a node table" "Invalid argument" write $admin/mospe "$bad"
+	check_eq "mospe still 0 after '$bad'" 0 "$(cat $admin/mospe)"
+done
+
+# config: the node table, empty until one is loaded.
+check_eq "config has mode 644" 644 "$(stat -c %a $admin/config)"
+check_eq "config is empty at boot on a bare node" "" "$(cat $admin/config)"
+check_fails "config refuses a table without this node" "Invalid argument" \
+	write $admin/config "1 10.77.0.2 1"
+check_fails "config refuses 127.0.0.1" "Invalid argument" write $admin/config "1 127.0.0.1 1"
+check_fails "config refuses garbage" "Invalid argument" write $admin/config "hello"
+check_fails "config refuses a non-root writer" "Permission denied" \
+	su -s /bin/sh nobody -c "echo '1 10.77.0.1 1' > $admin/config"
+check_eq "config still empty after the refusals" "" "$(cat $admin/config)"
+check "a refused table is explained in the kernel log" sh -c \
+	"dmesg | grep -q 'node table refused: line 1: 127.0.0.1'"
+
+# key: write-only; never readable, not even by root.
+check_eq "key has mode 200" 200 "$(stat -c %a $admin/key)"
+check_fails "key cannot be read back by root" "Operation not permitted" cat $admin/key
+check_fails "key refuses a short key" "Invalid argument" write $admin/key "abcd"
+check_fails "key refuses non-hex text" "Invalid argument" \
+	write $admin/key "zz6f70656e6d6f7369782074657374206b6579206f6620746865206861726e6573"
+check "key accepts 64 hex digits" write $admin/key "$(cat /etc/hpc/test-key)"
+check_fails "key refuses a non-root writer" "Permission denied" \
+	su -s /bin/sh nobody -c "echo 00112233445566778899aabbccddeeff > $admin/key"
+
 check_eq "admin holds exactly the documented files" \
-	"$(echo "$settings" | cut -d' ' -f1 | sort | tr '\n' ' ')" \
+	"$( (echo "$settings" | cut -d' ' -f1; echo mospe; echo config; echo key) | sort | tr '\n' ' ')" \
 	"$(ls $admin | sort | tr '\n' ' ')"
 finish

@@ -4,7 +4,7 @@
 . /usr/lib/hpc/testlib.sh
 
 # Expected suites: every kunit_suite .name in kernel/hpc and fs/mfs.
-suites="hpc-tunable"
+suites="hpc-tunable hpc-nodemap hpc-wire hpc-auth"
 
 log=/tmp/kunit.log
 dmesg | sed 's/^\[[^]]*\] //' > "$log"

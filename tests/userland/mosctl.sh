@@ -288,5 +288,181 @@ MOSCTL_HOSTS=/nonexistent/hosts
 check "whois 1, no hosts file" 0 mosctl/whois-1-nohosts -- mc whois 1
 check "whois nodeb, no hosts file" 1 mosctl/whois-nohosts -- mc whois nodeb
 
+
+# --- the cluster key: setkey and genkey --------------------------------------
+# Key files live in $keys (shown as $KEYS); the fake kernel file
+# hpc/admin/key is a plain file, so what setkey wrote can be read back.
+# Tests run as root: the owner rule is exercised with chown, the mode rule
+# with chmod.
+keys=$(mktemp -d)
+trees+=("$keys")
+mk() {
+	HPC_ETC=$keys/etc mc "$@" | sed -e "s|$keys|\$KEYS|g"
+	return "${PIPESTATUS[0]}"
+}
+
+# same NAME FILE1 FILE2: the two files have the same contents.
+same() {
+	if cmp -s "$2" "$3"; then
+		ok "$1"
+	else
+		not_ok "$1" "$2 and $3 differ: '$(cat "$2")' '$(cat "$3")'"
+	fi
+}
+
+cluster
+: > "$root/hpc/admin/key"
+mkdir "$keys/etc"
+
+check "setkey: too many arguments" 2 mosctl/setkey-extra -- mk setkey a b
+check "genkey: too many arguments" 2 mosctl/genkey-extra -- mk genkey a b
+
+# genkey: 64 hex digits and a newline, mode 600, never overwrites.
+check "genkey FILE" 0 mosctl/empty -- mk genkey "$keys/k1"
+if grep -Eqx '[0-9a-f]{64}' "$keys/k1" && [ "$(wc -c < "$keys/k1")" = 65 ]; then
+	ok "genkey writes 64 hex digits and a newline"
+else
+	not_ok "genkey writes 64 hex digits and a newline" "got '$(cat "$keys/k1")'"
+fi
+if [ "$(stat -c %a "$keys/k1")" = 600 ]; then
+	ok "genkey makes the file mode 600"
+else
+	not_ok "genkey makes the file mode 600" "mode $(stat -c %a "$keys/k1")"
+fi
+cp "$keys/k1" "$keys/k1.orig"
+check "genkey refuses an existing file" 1 mosctl/genkey-exists -- mk genkey "$keys/k1"
+same "genkey left the existing key alone" "$keys/k1" "$keys/k1.orig"
+ln -s "$keys/nowhere" "$keys/link"
+check "genkey refuses a symbolic link" 1 mosctl/genkey-link -- mk genkey "$keys/link"
+if [ ! -e "$keys/nowhere" ]; then
+	ok "genkey did not write through the link"
+else
+	not_ok "genkey did not write through the link" "$keys/nowhere exists"
+fi
+check "genkey into a missing directory" 1 mosctl/genkey-no-dir -- \
+	mk genkey "$keys/no/such/key"
+(umask 0; "$BIN/mosctl" genkey "$keys/k2")
+(umask 0277; "$BIN/mosctl" genkey "$keys/k3")
+if [ "$(stat -c %a "$keys/k2") $(stat -c %a "$keys/k3")" = "600 600" ]; then
+	ok "genkey gives mode 600 whatever the umask"
+else
+	not_ok "genkey gives mode 600 whatever the umask" \
+		"modes $(stat -c %a "$keys/k2") $(stat -c %a "$keys/k3")"
+fi
+if ! cmp -s "$keys/k1" "$keys/k2"; then
+	ok "two new keys differ"
+else
+	not_ok "two new keys differ" "both are $(cat "$keys/k1")"
+fi
+check "genkey without FILE" 0 mosctl/empty -- mk genkey
+if [ -f "$keys/etc/openmosix/key" ] && [ "$(stat -c %a "$keys/etc/openmosix/key")" = 600 ]; then
+	ok "genkey without FILE makes /etc/openmosix/key"
+else
+	not_ok "genkey without FILE makes /etc/openmosix/key" "$(ls -lR "$keys/etc" 2>&1)"
+fi
+
+# setkey: the key reaches the kernel file in one piece.
+check "setkey FILE" 0 mosctl/empty -- mk setkey "$keys/k1"
+same "setkey writes the key to the kernel" "$root/hpc/admin/key" "$keys/k1"
+check "setkey without FILE" 0 mosctl/empty -- mk setkey
+same "setkey without FILE reads /etc/openmosix/key" "$root/hpc/admin/key" \
+	"$keys/etc/openmosix/key"
+printf '%s' 00112233445566778899aabbccddeeff > "$keys/short"
+chmod 600 "$keys/short"
+check "setkey: 32 digits without a newline" 0 mosctl/empty -- mk setkey "$keys/short"
+readback "setkey adds the newline" hpc/admin/key 00112233445566778899aabbccddeeff
+long=$(printf '0123456789ABCDEF%.0s' 1 2 3 4 5 6 7 8)
+printf '%s\n' "$long" > "$keys/long"
+chmod 400 "$keys/long"
+check "setkey: 128 digits, upper case, mode 400" 0 mosctl/empty -- mk setkey "$keys/long"
+readback "setkey wrote the long key" hpc/admin/key "$long"
+chmod 700 "$keys/k1"
+check "setkey: mode 700 is root's alone" 0 mosctl/empty -- mk setkey "$keys/k1"
+chmod 600 "$keys/k1"
+chgrp 65534 "$keys/k1"
+check "setkey: another group without access is fine" 0 mosctl/empty -- mk setkey "$keys/k1"
+chgrp 0 "$keys/k1"
+ln -s "$keys/k2" "$keys/k2-link"
+check "setkey follows a symbolic link to a good file" 0 mosctl/empty -- \
+	mk setkey "$keys/k2-link"
+same "setkey through a link" "$root/hpc/admin/key" "$keys/k2"
+
+# Refused key files: the kernel's key must stay as it is.
+cp "$keys/k2" "$keys/kernel-key"
+refused() {
+	local name=$1 gold=$2
+	shift 2
+	check "setkey refuses $name" 1 "mosctl/$gold" -- mk setkey "$@"
+	same "setkey left the key alone: $name" "$root/hpc/admin/key" "$keys/kernel-key"
+}
+
+cp "$keys/k1" "$keys/bad"
+for mode in 644 640 604 660 620 602 610 601; do
+	chmod "$mode" "$keys/bad"
+	refused "mode $mode" "setkey-mode-$mode" "$keys/bad"
+done
+chmod 600 "$keys/bad"
+chown 65534 "$keys/bad"
+refused "a file owned by another user" setkey-owner "$keys/bad"
+chown 0 "$keys/bad"
+refused "a missing file" setkey-missing "$keys/no-such-key"
+refused "a dangling link" setkey-dangling "$keys/link"
+mkdir -m 700 "$keys/dir"
+refused "a directory" setkey-dir "$keys/dir"
+refused "a device" setkey-device /dev/null
+mkfifo -m 600 "$keys/fifo"
+# A FIFO must be refused, not waited on: mosctl runs under timeout here.
+mk_timeout() {
+	HPC_PROC_ROOT=$root timeout 10 "$BIN/mosctl" "$@" 2>&1 | sed -e "s|$keys|\$KEYS|g"
+	return "${PIPESTATUS[0]}"
+}
+check "setkey refuses a FIFO, without hanging" 1 mosctl/setkey-fifo -- \
+	mk_timeout setkey "$keys/fifo"
+same "setkey left the key alone: a FIFO" "$root/hpc/admin/key" "$keys/kernel-key"
+
+# badtext NAME 'CONTENT': a root-only file holding CONTENT (printf %b) is
+# refused with golden/mosctl/setkey-text-NAME.
+badtext() {
+	printf '%b' "$2" > "$keys/text"
+	chmod 600 "$keys/text"
+	refused "text: $1" "setkey-text-$1" "$keys/text"
+}
+d32=000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f
+badtext empty		''
+badtext newline		'\n'
+badtext 30-digits	'000102030405060708090a0b0c0d0e\n'
+badtext 31-digits	'000102030405060708090a0b0c0d0e0\n'
+badtext 33-digits	'000102030405060708090a0b0c0d0e0f1\n'
+badtext 129-digits	"${long}a\n"
+badtext 130-digits	"${long}ab"
+badtext huge		"$long$long$long\n"
+badtext letter		"${d32:0:40}g${d32:41}\n"
+badtext space-inside	"${d32:0:32} ${d32:32}\n"
+badtext trailing-space	"$d32 \n"
+badtext leading-space	" $d32\n"
+badtext crlf		"$d32\r\n"
+badtext two-lines	"$d32\n$d32\n"
+badtext blank-line	"$d32\n\n"
+badtext 0x		"0x$d32\n"
+badtext nul		"${d32:0:10}\0000${d32:11}\n"
+badtext comment		"# the key\n$d32\n"
+
+# The kernel's side.
+printf '%s\n' "$d32" > "$keys/good"
+chmod 600 "$keys/good"
+rm "$root/hpc/admin/key"
+check "setkey: a kernel without admin/key" 1 mosctl/setkey-no-kernel-key -- \
+	mk setkey "$keys/good"
+# The kernel refusing the key: /proc/self/oom_score_adj fails hex with EINVAL.
+ln -s /proc/self/oom_score_adj "$root/hpc/admin/key"
+check "setkey: the kernel says EINVAL" 1 mosctl/setkey-einval -- mk setkey "$keys/good"
+rm "$root/hpc/admin/key" && ln -s /dev/full "$root/hpc/admin/key"
+check "setkey: the kernel says ENOSPC" 1 mosctl/setkey-enospc -- mk setkey "$keys/good"
+rm "$root/hpc/admin/key" && mkdir "$root/hpc/admin/key"
+check "setkey: admin/key not a file" 1 mosctl/setkey-eisdir -- mk setkey "$keys/good"
+root=$(mktemp -d)
+trees+=("$root")
+check "setkey: no /proc/hpc" 1 mosctl/no-hpc -- mk setkey "$keys/good"
+
 rm -rf "${trees[@]}" "$hostsdir"
 finish

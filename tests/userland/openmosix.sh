@@ -1,7 +1,7 @@
 #!/bin/bash
 # Tests of the openmosix init script (userland/init/openmosix) on a fake
 # tree: start/stop/status/restart with setpe and showmap from $BIN, the LSB
-# exit codes, the cluster key notice, and failures that must leave the
+# exit codes, loading the cluster key, and failures that must leave the
 # kernel's table alone. It runs under /bin/sh (POSIX). Golden files:
 # golden/openmosix/. Run: BIN=.../build/bin bash tests/userland/openmosix.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -62,11 +62,51 @@ same_file "stop set the id to 0" "$mospe" 0
 check "status after stop" 3 openmosix/status-off -- run sh "$init" status
 check "stop when stopped" 0 openmosix/stop -- run sh "$init" stop
 
-# The cluster key: the kernel cannot take it yet; start says so and goes on.
-echo secret > "$work/etc/openmosix/key"
-check "start with a key file" 0 openmosix/start-key -- run sh "$init" start
+# The cluster key: when /etc/openmosix/key exists, start gives it to the
+# kernel (setpe -k) before the map; a key file that is refused stops the
+# start before anything changes. Without the file no key is loaded (above).
+kfile=$work/etc/openmosix/key
+key=000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f
+printf '%s\n' "$key" > "$kfile"
+chmod 600 "$kfile"
+: > "$root/hpc/admin/key"
+sh "$init" stop >/dev/null
+check "start with a key file" 0 openmosix/start -- run sh "$init" start
+same_file "start with a key file loaded the key" "$root/hpc/admin/key" "$key"
 same_file "start with a key file loaded the map" "$cfg" "$table"
-rm "$work/etc/openmosix/key"
+: > "$root/hpc/admin/key"
+check "restart with a key file" 0 openmosix/restart -- run sh "$init" restart
+same_file "restart loaded the key" "$root/hpc/admin/key" "$key"
+sh "$init" stop >/dev/null
+: > "$root/hpc/admin/key"
+chmod 644 "$kfile"
+check "start with a key file others can read" 1 openmosix/start-key-mode -- \
+	run sh "$init" start
+same_file "a refused key file loads no key" "$root/hpc/admin/key" ""
+same_file "a refused key file loads no map" "$cfg" ""
+same_file "a refused key file sets no id" "$mospe" 0
+chmod 600 "$kfile"
+sh "$init" start >/dev/null
+chmod 644 "$kfile"
+check "restart with a bad key file" 1 openmosix/start-key-mode -- \
+	run sh "$init" restart
+same_file "restart with a bad key file stays in the cluster" "$cfg" "$table"
+same_file "restart with a bad key file keeps the id" "$mospe" 2
+printf 'secret\n' > "$kfile"
+chmod 600 "$kfile"
+check "start with a key file that is not a key" 1 openmosix/start-key-text -- \
+	run sh "$init" start
+rm "$kfile"
+ln -s "$work/no-such-key" "$kfile"
+check "start with a dangling key link" 1 openmosix/start-key-dangling -- \
+	run sh "$init" start
+rm "$kfile"
+rm "$root/hpc/admin/key"
+printf '%s\n' "$key" > "$kfile"
+chmod 600 "$kfile"
+check "start with a key file, kernel without admin/key" 1 openmosix/start-key-no-kernel -- \
+	run sh "$init" start
+rm "$kfile"
 
 # A bad map: start fails, the table stays as it was.
 mv "$work/etc/openmosix.map" "$work/good.map"

@@ -118,6 +118,7 @@ bad this-network	'1 0.1.2.3 1\n'
 bad multicast		'1 224.0.0.1 1\n'
 bad multicast-range	'1 223.255.255.255 2\n'
 bad broadcast		'1 255.255.255.255 1\n'
+bad class-e		'1 240.0.0.1 1\n'
 bad overlap		'# ids 5 and 4-6\n5 10.0.0.5 1\n4 10.0.0.10 3\n'
 bad overlap-same	'1 10.0.0.1 3\n1 10.0.1.1 1\n'
 bad duplicate-address	'1 10.0.0.1 1\n2 10.0.0.1 1\n'
@@ -239,6 +240,91 @@ check "-off reports the kernel's error on mospe" 1 setpe/off-mospe-error -- \
 	run "$BIN/setpe" -off
 rm "$mospe"
 echo 0 > "$mospe"
+
+# --- the cluster key: -k ----------------------------------------------------
+# The fake kernel file hpc/admin/key is a plain file; tests run as root, so
+# the owner rule is exercised with chown and the mode rule with chmod.
+
+key=$work/key
+printf '%s\n' 000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f > "$key"
+chmod 600 "$key"
+kkey=$root/hpc/admin/key
+: > "$kkey"
+: > "$cfg"
+echo 0 > "$mospe"
+
+check "-w -k loads the key and the map" 0 setpe/empty -- \
+	run "$BIN/setpe" -w -k "$key" -f "$work/good.map"
+same_file "-w -k wrote the key" "$kkey" "$(cat "$key")"
+same_file "-w -k wrote the table" "$cfg" "$good_table"
+same_file "-w -k wrote the id" "$mospe" 2
+
+: > "$kkey"
+check "-c -k checks the key and the map" 0 setpe/check-key -- \
+	run "$BIN/setpe" -c -k "$key" -f "$work/good.map"
+same_file "-c -k writes no key" "$kkey" ""
+check "-c -k works without an openMosix kernel" 0 setpe/check-key -- \
+	run env HPC_PROC_ROOT="$work/noproc" "$BIN/setpe" -c -k "$key" -f "$work/good.map"
+
+# badkey NAME GOLDEN KEYFILE [MAP]: -w refuses, and neither the key, the
+# table nor the id changes.
+badkey() {
+	local name=$1 gold=$2 kf=$3 map=${4:-$work/good.map}
+	echo old-key > "$kkey"
+	printf '%s\n' "$good_table" > "$cfg"
+	echo 2 > "$mospe"
+	check "-w -k: $name" 1 "setpe/$gold" -- \
+		run env HPC_MY_ADDRS=10.0.0.2 "$BIN/setpe" -w -k "$kf" -f "$map"
+	same_file "-w -k $name leaves the key alone" "$kkey" old-key
+	same_file "-w -k $name leaves the table alone" "$cfg" "$good_table"
+	same_file "-w -k $name leaves the id alone" "$mospe" 2
+}
+
+chmod 644 "$key"
+badkey "a key file others can read" key-mode-644 "$key"
+chmod 640 "$key"
+badkey "a key file the group can read" key-mode-640 "$key"
+chmod 602 "$key"
+badkey "a key file others can write" key-mode-602 "$key"
+chmod 600 "$key"
+chown 65534 "$key"
+badkey "a key file not owned by root" key-owner "$key"
+chown 0 "$key"
+badkey "a missing key file" key-missing "$work/no-such-key"
+badkey "a directory as key file" key-dir "$work/etc"
+printf 'not a key\n' > "$work/notakey"
+chmod 600 "$work/notakey"
+badkey "a file that is not a key" key-text "$work/notakey"
+check "-c -k refuses a bad key file" 1 setpe/key-text -- \
+	run "$BIN/setpe" -c -k "$work/notakey" -f "$work/good.map"
+printf '1 10.0.0.1 3\n4 127.0.0.1 1\n' > "$work/loopback.map"
+badkey "a good key with a bad map" key-bad-map "$key" "$work/loopback.map"
+
+# The kernel's side of the key.
+printf '%s\n' "$good_table" > "$cfg"
+echo 2 > "$mospe"
+rm "$kkey"
+check "-w -k on a kernel without admin/key" 1 setpe/key-no-kernel-key -- \
+	run env HPC_MY_ADDRS=10.0.0.2 "$BIN/setpe" -w -k "$key" -f "$work/crlf.map"
+same_file "no admin/key: the table stays" "$cfg" "$good_table"
+# /proc/self/oom_score_adj refuses hex text with EINVAL, as the kernel
+# refuses a bad key.
+ln -s /proc/self/oom_score_adj "$kkey"
+check "-w -k: the kernel refuses the key" 1 setpe/key-einval -- \
+	run env HPC_MY_ADDRS=10.0.0.2 "$BIN/setpe" -w -k "$key" -f "$work/crlf.map"
+same_file "a refused key leaves the table alone" "$cfg" "$good_table"
+same_file "a refused key leaves the id alone" "$mospe" 2
+rm "$kkey"
+check "-w -k without /proc/hpc" 1 setpe/no-kernel -- \
+	run env HPC_PROC_ROOT="$work/noproc" "$BIN/setpe" -w -k "$key" -f "$work/good.map"
+: > "$kkey"
+
+check "-k without -w or -c" 2 setpe/usage-k-alone -- run "$BIN/setpe" -k "$key"
+check "-k with -r" 2 setpe/usage-k-alone -- run "$BIN/setpe" -r -k "$key"
+check "-k without a file" 2 setpe/usage-k -- run "$BIN/setpe" -w -k
+check "-k -off names a file" 1 setpe/key-named-off -- \
+	run "$BIN/setpe" -c -k -off -f "$work/good.map"
+same_file "-k -off did not leave the cluster" "$cfg" "$good_table"
 
 # --- usage ------------------------------------------------------------------
 

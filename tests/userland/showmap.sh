@@ -24,7 +24,7 @@ run() {
 	return "$status"
 }
 
-printf '1 10.0.0.1 3\n10 192.168.1.10 2\n65535 255.255.255.254 1\n' > "$cfg"
+printf '1 10.0.0.1 3\n10 192.168.1.10 2\n65535 223.255.255.254 1\n' > "$cfg"
 echo 2 > "$mospe"
 check "in a cluster" 0 showmap/cluster -- run "$BIN/showmap"
 check "-m in a cluster" 0 showmap/cluster-m -- run "$BIN/showmap" -m

@@ -47,6 +47,7 @@ static const struct {
 	{ 0x00000000, 0x00ffffff, "is in 0.0.0.0/8 (\"this network\"), not a node address" },
 	{ 0x7f000000, 0x7fffffff, "is a loopback address: loopback cannot reach other nodes, every node would think it is itself" },
 	{ 0xe0000000, 0xefffffff, "is a multicast address (224.0.0.0/4), not a node address" },
+	{ 0xf0000000, 0xfffffffe, "is a reserved address (240.0.0.0/4), not a node address" },
 	{ 0xffffffff, 0xffffffff, "is the broadcast address, not a node address" },
 };
 

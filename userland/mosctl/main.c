@@ -42,6 +42,8 @@ static const struct command commands[] = {
 	{ "setdecay", "INTERVAL [SLOW FAST]", "set the load decay parameters", 1, 3, cmd_setdecay },
 	{ "gettune", "", "show the migration cost parameters", 0, 0, cmd_gettune },
 	{ "whois", "[ID|ADDRESS|HOSTNAME]", "map between node ids and addresses", 0, 1, cmd_whois },
+	{ "setkey", "[FILE]", "give the cluster key in FILE to the kernel", 0, 1, cmd_setkey },
+	{ "genkey", "[FILE]", "make a new random cluster key in FILE", 0, 1, cmd_genkey },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -59,7 +61,8 @@ static void usage(FILE *f)
 		fprintf(f, "  %-29s %s\n", syn, commands[i].help);
 	}
 	fprintf(f, "\n-m, --machine  print bare values for scripts\n"
-		   "ID is a node id (1..65535); without ID, this node.\n");
+		   "ID is a node id (1..65535); without ID, this node.\n"
+		   "FILE is a cluster key file, by default /etc/openmosix/key.\n");
 }
 
 static void usage_short(void)

@@ -83,4 +83,8 @@ int cmd_gettune(int argc, char **argv);
 /* whois.c */
 int cmd_whois(int argc, char **argv);
 
+/* key.c: setkey, genkey */
+int cmd_setkey(int argc, char **argv);
+int cmd_genkey(int argc, char **argv);
+
 #endif /* MOSCTL_H */

@@ -2,6 +2,9 @@
 /*
  * setpe -w / -c: read the map, check it, find this node in it, and (for -w)
  * hand the normalised table to the kernel in one write, then this node's id.
+ * With -k the cluster key file is checked along with the map, and (for -w)
+ * given to the kernel first, so that the connections the new table brings
+ * are authenticated with it. Nothing is written unless both are good.
  */
 #include <err.h>
 #include <errno.h>
@@ -11,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "hpc.h"
+#include "key.h"
 #include "map.h"
 #include "setpe.h"
 
@@ -102,24 +106,37 @@ static void write_table(const struct hpc_map *map, unsigned int self)
 	}
 }
 
-int setpe_load(const char *path, bool write)
+int setpe_load(const char *path, const char *keyfile, bool write)
 {
 	static struct hpc_map map;
+	char msg[4200], key[HPC_KEY_TEXT_SIZE];
 	const char *name;
 	unsigned int self;
-	char msg[4200];
 
 	if (write)
 		setpe_require_kernel();
+	if (keyfile && hpc_key_load(keyfile, key, msg, sizeof(msg)) < 0)
+		errx(1, "%s", msg);
 	if (!path)
 		path = default_map();
 	name = strcmp(path, "-") == 0 ? "(standard input)" : path;
 	if (hpc_map_load(&map, path, msg, sizeof(msg)) < 0)
 		errx(1, "%s", msg);
 	self = find_self(&map, name);
+	if (keyfile && write) {
+		int ret = hpc_key_write_kernel(key, msg, sizeof(msg));
+
+		explicit_bzero(key, sizeof(key));
+		if (ret < 0)
+			errx(1, "%s; the node table was not changed", msg);
+	}
 	if (write) {
 		write_table(&map, self);
 		return 0;
+	}
+	if (keyfile) {
+		printf("%s: ok, a %zu-bit cluster key\n", keyfile, (strlen(key) - 1) * 4);
+		explicit_bzero(key, sizeof(key));
 	}
 	printf("%s: ok, %u node%s in %u range%s, this is node #%u\n", name,
 	       hpc_map_nodes(&map), hpc_map_nodes(&map) == 1 ? "" : "s",

@@ -13,8 +13,8 @@
 #include "setpe.h"
 
 static const char usage_text[] =
-	"usage: setpe -w [-f MAP]\n"
-	"       setpe -c [-f MAP]\n"
+	"usage: setpe -w [-f MAP] [-k KEYFILE]\n"
+	"       setpe -c [-f MAP] [-k KEYFILE]\n"
 	"       setpe -r [-f FILE]\n"
 	"       setpe -off\n"
 	"       setpe -h|--help\n";
@@ -25,6 +25,9 @@ static const char help_text[] =
 	"  -c        only check MAP, change nothing\n"
 	"  -r        write the kernel's node table to FILE (default: standard output)\n"
 	"  -f FILE   the map to read or the file to write; \"-\" is standard input/output\n"
+	"  -k KEYFILE\n"
+	"            with -w, give the cluster key in KEYFILE (e.g. /etc/openmosix/key)\n"
+	"            to the kernel before the map; with -c, only check it\n"
 	"  -off      leave the cluster: empty the node table\n"
 	"\n"
 	"Without -f, -w and -c read the first of /etc/openmosix.map, /etc/hpc.map\n"
@@ -79,11 +82,11 @@ int main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	bool w = false, c = false, r = false;
-	const char *file = NULL;
+	const char *file = NULL, *keyfile = NULL;
 	int i, opt;
 
 	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "-f") == 0) {
+		if (strcmp(argv[i], "-f") == 0 || strcmp(argv[i], "-k") == 0) {
 			i++;	/* a file name, even one spelt "-off" */
 			continue;
 		}
@@ -93,13 +96,16 @@ int main(int argc, char **argv)
 			usage_error("-off takes no other arguments", NULL);
 		return setpe_off();
 	}
-	while ((opt = getopt_long(argc, argv, "+:cf:hrw", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "+:cf:hk:rw", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'c':
 			c = true;
 			break;
 		case 'f':
 			file = optarg;
+			break;
+		case 'k':
+			keyfile = optarg;
 			break;
 		case 'h':
 			fputs(usage_text, stdout);
@@ -122,9 +128,11 @@ int main(int argc, char **argv)
 		usage_error("unexpected argument '%s'", argv[optind]);
 	if (r && (w || c))
 		usage_error("-r cannot be combined with -w or -c", NULL);
+	if (keyfile && !(w || c))
+		usage_error("-k goes with -w or -c", NULL);
 	if (r)
 		return setpe_read(file);
 	if (w || c)
-		return setpe_load(file, !c);
+		return setpe_load(file, keyfile, !c);
 	usage_error("say what to do: -w, -c, -r or -off", NULL);
 }

@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The nodes of the cluster as this node knows them.
+ */
+#ifndef _HPC_NODE_H
+#define _HPC_NODE_H
+
+#include <linux/rcupdate.h>
+#include <linux/spinlock.h>
+#include <linux/types.h>
+
+struct proc_dir_entry;
+
+/**
+ * struct hpc_load_info - what a node says about itself (see LOAD messages)
+ * @mem_total: bytes of memory
+ * @mem_free:  bytes free
+ * @mem_avail: bytes offered to migrated processes
+ * @load:      load in openMosix units: 100 is one reference CPU kept busy
+ * @speed:     relative CPU speed (10000: the reference CPU)
+ * @cpus:      online CPUs
+ * @util:      CPU utilisation, percent
+ * @status:    HPC_WIRE_LOAD_* flags the node reports
+ */
+struct hpc_load_info {
+	u64 mem_total;
+	u64 mem_free;
+	u64 mem_avail;
+	u32 load;
+	u32 speed;
+	u16 cpus;
+	u16 util;
+	u16 status;
+};
+
+/**
+ * struct hpc_node - one node of the table
+ * @id:      its node id
+ * @addr:    its IPv4 address
+ * @lock:    protects @info and @stamp
+ * @info:    the newest information about it
+ * @stamp:   when (ktime, ms) the node produced @info; 0: never heard of
+ * @proc:    its directory /proc/hpc/nodes/<id>
+ * @rcu:     frees it after the readers that may still see it
+ *
+ * Nodes live in an xarray indexed by id: readers look them up under
+ * rcu_read_lock(), writers (table changes) hold hpc_nodes_lock.
+ */
+struct hpc_node {
+	u16 id;
+	__be32 addr;
+	spinlock_t lock;		/* protects info and stamp */
+	struct hpc_load_info info;
+	u64 stamp;
+	struct proc_dir_entry *proc;
+	struct rcu_head rcu;
+};
+
+/* A node is down when its newest information is older than this. */
+#define HPC_NODE_DOWN_MS	5000
+
+int hpc_nodes_init(struct proc_dir_entry *hpc_root);
+
+int hpc_nodes_set_table(const char *text, size_t len);
+int hpc_nodes_format_table(char *buf, size_t size);
+int hpc_nodes_set_self(int id);
+unsigned int hpc_nodes_self(void);
+
+struct hpc_node *hpc_node_find(unsigned int id);
+unsigned int hpc_node_id_of(__be32 addr);
+int hpc_nodes_random(u16 *ids, unsigned int max);
+
+void hpc_node_update(struct hpc_node *node, const struct hpc_load_info *info, u64 stamp);
+bool hpc_node_get_info(struct hpc_node *node, struct hpc_load_info *info, u64 *stamp);
+bool hpc_node_is_up(struct hpc_node *node);
+
+#endif /* _HPC_NODE_H */
