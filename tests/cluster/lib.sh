@@ -60,6 +60,23 @@ host_chroot_ready() {
 	mount -t tmpfs tmpfs /host/tmp
 }
 
+# check_no_leaks: on the debug kernel, kmemleak finds no leaked object
+# allocated by openMosix code (a stack trace through an hpc_ function or
+# kernel/hpc). Elsewhere it does nothing.
+check_no_leaks() {
+	_k=/sys/kernel/debug/kmemleak
+	[ -w "$_k" ] || return 0
+	# Objects younger than 5 s are never reported: let the last ones age.
+	sleep 6
+	echo scan > "$_k"
+	echo scan > "$_k"
+	if grep -q 'hpc' "$_k"; then
+		not_ok "kmemleak finds openMosix leaks: $(grep -B2 -A12 hpc "$_k" | head -40)"
+	else
+		ok "kmemleak finds no openMosix leak"
+	fi
+}
+
 finish() {
 	[ "$failures" = 0 ] && exit 0
 	exit 1

@@ -37,4 +37,5 @@ case $NODE in
 	check "node 3 logs that it is refused" wait_for 20 logged "refused us: it holds a different cluster key"
 	;;
 esac
+check_no_leaks
 finish

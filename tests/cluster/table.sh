@@ -45,4 +45,5 @@ check_eq "/proc/hpc/nodes is empty after setpe -off" "" "$(ls /proc/hpc/nodes)"
 check "the node joins again" setpe -w -f /etc/openmosix.map
 check "node 2 is seen up again after rejoining" wait_for 30 up 2
 check "node 3 is seen up again after rejoining" wait_for 30 up 3
+check_no_leaks
 finish
