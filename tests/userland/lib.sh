@@ -58,4 +58,26 @@ fake_proc() {
 	echo "$root"
 }
 
+# run COMMAND...: run it with stdout and stderr together and the test's
+# temporary directories ($root, $work) shown as $ROOT and $WORK, so golden
+# files do not depend on mktemp. Keeps COMMAND's exit status.
+run() {
+	local out status
+	out=$("$@" 2>&1) && status=0 || status=$?
+	printf '%s\n' "$out" | sed -e "s|${root:-/nonexistent-root}|\$ROOT|g" \
+		-e "s|${work:-/nonexistent-work}|\$WORK|g"
+	return "$status"
+}
+
+# same_file NAME FILE EXPECTED_CONTENT: FILE holds exactly that.
+same_file() {
+	local got
+	got=$(cat "$2" 2>&1)
+	if [ "$got" = "$3" ]; then
+		ok "$1"
+	else
+		not_ok "$1" "$2 holds '$got', expected '$3'"
+	fi
+}
+
 finish() { [ "$failures" = 0 ]; }

@@ -18,26 +18,6 @@ if [ ! -x "$BIN/omdiscd" ]; then
 fi
 omdiscd=$BIN/omdiscd
 
-# run COMMAND...: the temporary paths in its output become $ROOT and $WORK,
-# so the golden files do not depend on mktemp.
-run() {
-	local out status
-	out=$("$@" 2>&1) && status=0 || status=$?
-	printf '%s\n' "$out" | sed -e "s|$root|\$ROOT|g" -e "s|$work|\$WORK|g"
-	return "$status"
-}
-
-# same_file NAME FILE EXPECTED_CONTENT
-same_file() {
-	local got
-	got=$(cat "$2" 2>&1)
-	if [ "$got" = "$3" ]; then
-		ok "$1"
-	else
-		not_ok "$1" "$2 holds '$got', expected '$3'"
-	fi
-}
-
 # wait_file SECONDS FILE CONTENT: until FILE holds CONTENT, at most SECONDS.
 wait_file() {
 	local end=$((SECONDS + $1))

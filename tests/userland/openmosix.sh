@@ -23,24 +23,6 @@ mospe=$root/hpc/admin/mospe
 export HPC_PROC_ROOT=$root HPC_ETC=$work/etc HPC_MY_ADDRS=10.0.0.2
 export PATH=$BIN:$PATH
 
-# run COMMAND...: the temporary paths in its output become $ROOT and $WORK.
-run() {
-	local out status
-	out=$("$@" 2>&1) && status=0 || status=$?
-	printf '%s\n' "$out" | sed -e "s|$root|\$ROOT|g" -e "s|$work|\$WORK|g"
-	return "$status"
-}
-
-same_file() {
-	local got
-	got=$(cat "$2")
-	if [ "$got" = "$3" ]; then
-		ok "$1"
-	else
-		not_ok "$1" "$2 holds '$got', expected '$3'"
-	fi
-}
-
 cat > "$work/etc/openmosix.map" <<'EOF'
 # two ranges
 1 10.0.0.1 3

@@ -21,26 +21,6 @@ mospe=$root/hpc/admin/mospe
 # Every run sees only the fake tree, a fake /etc and fixed addresses.
 export HPC_PROC_ROOT=$root HPC_ETC=$work/etc HPC_MY_ADDRS="192.0.2.7 10.0.0.2"
 
-# run COMMAND...: the temporary paths in its output become $ROOT and $WORK,
-# so the golden files do not depend on mktemp.
-run() {
-	local out status
-	out=$("$@" 2>&1) && status=0 || status=$?
-	printf '%s\n' "$out" | sed -e "s|$root|\$ROOT|g" -e "s|$work|\$WORK|g"
-	return "$status"
-}
-
-# same_file NAME FILE EXPECTED_CONTENT
-same_file() {
-	local got
-	got=$(cat "$2")
-	if [ "$got" = "$3" ]; then
-		ok "$1"
-	else
-		not_ok "$1" "$2 holds '$got', expected '$3'"
-	fi
-}
-
 cat > "$work/good.map" <<'EOF'
 # The test cluster: three nodes on the LAN, two in the lab.
 1	10.0.0.1	3	# node 2 is this one

@@ -16,14 +16,6 @@ cfg=$root/hpc/admin/config
 mospe=$root/hpc/admin/mospe
 export HPC_PROC_ROOT=$root
 
-# run COMMAND...: the temporary paths in its output become $ROOT and $WORK.
-run() {
-	local out status
-	out=$("$@" 2>&1) && status=0 || status=$?
-	printf '%s\n' "$out" | sed -e "s|$root|\$ROOT|g" -e "s|$work|\$WORK|g"
-	return "$status"
-}
-
 printf '1 10.0.0.1 3\n10 192.168.1.10 2\n65535 223.255.255.254 1\n' > "$cfg"
 echo 2 > "$mospe"
 check "in a cluster" 0 showmap/cluster -- run "$BIN/showmap"
