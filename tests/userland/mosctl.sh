@@ -50,15 +50,7 @@ mc() {
 }
 
 # readback NAME FILE EXPECTED: the fake file now holds EXPECTED.
-readback() {
-	local got
-	got=$(cat "$root/$2" 2>&1)
-	if [ "$got" = "$3" ]; then
-		ok "$1"
-	else
-		not_ok "$1" "$2 holds '$got', expected '$3'"
-	fi
-}
+readback() { same_file "$1" "$root/$2" "$3"; }
 
 # --- usage -----------------------------------------------------------------
 root=$(mktemp -d)

@@ -2,6 +2,7 @@
 /*
  * libhpc: read and write the files of /proc/hpc and /proc/<pid>.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -116,4 +117,14 @@ int hpc_write_long(const char *rel, long long val)
 
 	snprintf(buf, sizeof(buf), "%lld\n", val);
 	return hpc_write_text(rel, buf);
+}
+
+const char *hpc_shown(const char *s, char *buf)
+{
+	size_t i;
+
+	for (i = 0; s[i] && i < HPC_SHOWN_MAX; i++)
+		buf[i] = isprint((unsigned char)s[i]) ? s[i] : '?';
+	strcpy(buf + i, s[i] ? "..." : "");
+	return buf;
 }

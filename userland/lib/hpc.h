@@ -38,4 +38,13 @@ int hpc_write_long(const char *rel, long long val);
  */
 int hpc_list_nodes(unsigned **ids, size_t *count);
 
+/* Longest piece of untrusted text quoted back in a message. */
+#define HPC_SHOWN_MAX 32
+
+/*
+ * Bad input quoted back in a message: at most HPC_SHOWN_MAX characters,
+ * unprintable ones as '?', "..." when cut. buf needs HPC_SHOWN_MAX + 4 bytes.
+ */
+const char *hpc_shown(const char *s, char *buf);
+
 #endif /* HPC_LIB_H */

@@ -23,7 +23,6 @@
 #include "map.h"
 
 #define FIELDS_MAX	4	/* we want 3; one more tells "too many" */
-#define TOKEN_SHOWN	32	/* longest piece of bad input quoted back */
 
 struct source {
 	FILE *f;		/* read from f, or else from text */
@@ -80,16 +79,6 @@ static int fail(struct parser *p, const char *fmt, ...)
 	return -1;
 }
 
-/* Bad input quoted back, printable and short. */
-static const char *shown(const char *tok, char buf[TOKEN_SHOWN + 4])
-{
-	size_t i;
-
-	for (i = 0; tok[i] && i < TOKEN_SHOWN; i++)
-		buf[i] = isprint((unsigned char)tok[i]) ? tok[i] : '?';
-	strcpy(buf + i, tok[i] ? "..." : "");
-	return buf;
-}
 
 char *hpc_addr_format(uint32_t addr, char buf[HPC_ADDR_STRLEN])
 {
@@ -160,21 +149,21 @@ static int split(char *line, char *field[FIELDS_MAX])
 static int parse_id(struct parser *p, const char *what, const char *tok,
 		    unsigned int *val)
 {
-	char buf[TOKEN_SHOWN + 4];
+	char buf[HPC_SHOWN_MAX + 4];
 	unsigned long long v;
 
 	if (parse_number(tok, &v) < 0)
-		return fail(p, "%s '%s' is not a number", what, shown(tok, buf));
+		return fail(p, "%s '%s' is not a number", what, hpc_shown(tok, buf));
 	if (v < 1 || v > HPC_MAX_NODE)
 		return fail(p, "%s %s is out of range (1-%u)", what,
-			    shown(tok, buf), HPC_MAX_NODE);
+			    hpc_shown(tok, buf), HPC_MAX_NODE);
 	*val = v;
 	return 0;
 }
 
 static int parse_address(struct parser *p, const char *tok, uint32_t *addr)
 {
-	char buf[TOKEN_SHOWN + 4];
+	char buf[HPC_SHOWN_MAX + 4];
 	const char *c;
 
 	if (hpc_addr_parse(tok, addr) == 0)
@@ -182,9 +171,9 @@ static int parse_address(struct parser *p, const char *tok, uint32_t *addr)
 	for (c = tok; *c; c++)
 		if (isalpha((unsigned char)*c))
 			return fail(p, "address '%s' is not a dotted IPv4 address (host names are not accepted)",
-				    shown(tok, buf));
+				    hpc_shown(tok, buf));
 	return fail(p, "address '%s' is not a dotted IPv4 address (A.B.C.D, each 0-255, no leading zeros)",
-		    shown(tok, buf));
+		    hpc_shown(tok, buf));
 }
 
 /* The values of one range on their own. */
@@ -462,7 +451,7 @@ static int add_addr(uint32_t *addrs, int n, int max, uint32_t a)
 static int addrs_from_env(const char *env, uint32_t *addrs, int max,
 			  char *msg, size_t size)
 {
-	char copy[1024], *field, *save = NULL, buf[TOKEN_SHOWN + 4];
+	char copy[1024], *field, *save = NULL, buf[HPC_SHOWN_MAX + 4];
 	uint32_t a;
 	int n = 0;
 
@@ -475,7 +464,7 @@ static int addrs_from_env(const char *env, uint32_t *addrs, int max,
 	     field = strtok_r(NULL, " \t\n", &save)) {
 		if (hpc_addr_parse(field, &a) < 0) {
 			snprintf(msg, size, "HPC_MY_ADDRS: '%s' is not a dotted IPv4 address",
-				 shown(field, buf));
+				 hpc_shown(field, buf));
 			return -1;
 		}
 		n = add_addr(addrs, n, max, a);

@@ -19,18 +19,6 @@
 #include "map.h"
 #include "omdiscd.h"
 
-#define NAME_SHOWN	32
-
-/* A name from the command line or a file, printable and short. */
-static const char *shown(const char *s, char buf[NAME_SHOWN + 4])
-{
-	size_t i;
-
-	for (i = 0; s[i] && i < NAME_SHOWN; i++)
-		buf[i] = isprint((unsigned char)s[i]) ? s[i] : '?';
-	strcpy(buf + i, s[i] ? "..." : "");
-	return buf;
-}
 
 /*
  * One line of net/route: "Iface Destination Gateway Flags RefCnt Use
@@ -114,10 +102,10 @@ void iface_get(const char *name, struct disc_iface *ifc)
 	const struct ifaddrs *inet = NULL;
 	struct ifaddrs *list, *ifa;
 	unsigned int flags = 0;
-	char buf[NAME_SHOWN + 4];
+	char buf[HPC_SHOWN_MAX + 4];
 
 	if (strlen(name) >= sizeof(ifc->name) || !(ifc->index = if_nametoindex(name)))
-		errx(1, "no interface '%s'", shown(name, buf));
+		errx(1, "no interface '%s'", hpc_shown(name, buf));
 	strcpy(ifc->name, name);
 	if (getifaddrs(&list) < 0)
 		err(1, "getifaddrs");
