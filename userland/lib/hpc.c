@@ -3,6 +3,7 @@
  * libhpc: read and write the files of /proc/hpc and /proc/<pid>.
  */
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -127,4 +128,72 @@ const char *hpc_shown(const char *s, char *buf)
 		buf[i] = isprint((unsigned char)s[i]) ? s[i] : '?';
 	strcpy(buf + i, s[i] ? "..." : "");
 	return buf;
+}
+
+/* A decimal number without leading zero, 1..max; 0 if name is anything else. */
+static unsigned long dir_number(const char *name, unsigned long max)
+{
+	unsigned long v = 0;
+	const char *p;
+
+	if (*name < '1' || *name > '9')
+		return 0;
+	for (p = name; *p; p++) {
+		if (*p < '0' || *p > '9' || v > max / 10)
+			return 0;
+		v = v * 10 + (unsigned long)(*p - '0');
+	}
+	return v <= max ? v : 0;
+}
+
+static int cmp_number(const void *a, const void *b)
+{
+	unsigned long x = *(const unsigned long *)a, y = *(const unsigned long *)b;
+
+	return (x > y) - (x < y);
+}
+
+int hpc_list_numbers(const char *rel, unsigned long max, unsigned long **nums, size_t *count)
+{
+	unsigned long *list = NULL, *grown, v;
+	size_t n = 0, cap = 0;
+	char path[4096];
+	struct dirent *de;
+	DIR *dir;
+	int e;
+
+	if (hpc_path(path, sizeof(path), rel) < 0)
+		return -1;
+	dir = opendir(path);
+	if (!dir)
+		return -1;
+	errno = 0;
+	while ((de = readdir(dir))) {
+		v = dir_number(de->d_name, max);
+		if (!v)
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			grown = realloc(list, cap * sizeof(*list));
+			if (!grown)
+				goto fail;
+			list = grown;
+		}
+		list[n++] = v;
+		errno = 0;
+	}
+	if (errno)
+		goto fail;
+	closedir(dir);
+	if (n)
+		qsort(list, n, sizeof(*list), cmp_number);
+	*nums = list;
+	*count = n;
+	return 0;
+fail:
+	e = errno;
+	closedir(dir);
+	free(list);
+	errno = e;
+	return -1;
 }

@@ -38,6 +38,12 @@ int hpc_write_long(const char *rel, long long val);
  */
 int hpc_list_nodes(unsigned **ids, size_t *count);
 
+/*
+ * The entries of directory rel that are decimal numbers 1..max without
+ * leading zeros, sorted, in a malloc()ed array; other names are skipped.
+ */
+int hpc_list_numbers(const char *rel, unsigned long max, unsigned long **nums, size_t *count);
+
 /* Longest piece of untrusted text quoted back in a message. */
 #define HPC_SHOWN_MAX 32
 

@@ -30,71 +30,25 @@ int hpc_pid_file(char *rel, size_t size, int pid, const char *name)
 	return 0;
 }
 
-/* A pid is a decimal number without leading zero that fits an int. */
-static int parse_pid(const char *name)
-{
-	long v = 0;
-	const char *p;
-
-	if (*name < '1' || *name > '9')
-		return -1;
-	for (p = name; *p; p++) {
-		if (*p < '0' || *p > '9' || p - name >= 10)
-			return -1;
-		v = v * 10 + (*p - '0');
-	}
-	return v > 0x7fffffff ? -1 : (int)v;
-}
-
-static int cmp_pid(const void *a, const void *b)
-{
-	int x = *(const int *)a, y = *(const int *)b;
-
-	return (x > y) - (x < y);
-}
-
 int hpc_list_pids(int **pids, size_t *count)
 {
-	char path[4096];
-	struct dirent *de;
-	size_t n = 0, cap = 0;
-	int *list = NULL, *grown, pid, e;
-	DIR *dir;
+	unsigned long *nums;
+	size_t i, n;
+	int *list;
 
-	if (hpc_path(path, sizeof(path), "") < 0)
+	if (hpc_list_numbers("", 0x7fffffff, &nums, &n) < 0)
 		return -1;
-	dir = opendir(path);
-	if (!dir)
+	list = n ? malloc(n * sizeof(*list)) : NULL;
+	if (n && !list) {
+		free(nums);
 		return -1;
-	errno = 0;
-	while ((de = readdir(dir))) {
-		pid = parse_pid(de->d_name);
-		if (pid < 0)
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 256;
-			grown = realloc(list, cap * sizeof(*list));
-			if (!grown)
-				goto fail;
-			list = grown;
-		}
-		list[n++] = pid;
-		errno = 0;
 	}
-	if (errno)
-		goto fail;
-	closedir(dir);
-	if (n)
-		qsort(list, n, sizeof(*list), cmp_pid);
+	for (i = 0; i < n; i++)
+		list[i] = (int)nums[i];
+	free(nums);
 	*pids = list;
 	*count = n;
 	return 0;
-fail:
-	e = errno;
-	closedir(dir);
-	free(list);
-	errno = e;
-	return -1;
 }
 
 /* Read a file of the process as it is (cmdline holds NULs); its length. */
