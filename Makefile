@@ -32,6 +32,7 @@ kernel:
 
 userland:
 	@$(MAKE) -s -C userland O=$(BUILD)
+	@$(MAKE) -s -C tests/cluster/progs O=$(BUILD)
 
 initramfs: userland
 	@scripts/mkinitramfs
@@ -55,7 +56,7 @@ check:
 	@scripts/check
 
 clean:
-	rm -rf $(BUILD)/bin $(BUILD)/userland-obj $(BUILD)/initramfs* $(BUILD)/cluster $(BUILD)/patch $(BUILD)/deb
+	rm -rf $(BUILD)/bin $(BUILD)/bin-tests $(BUILD)/userland-obj $(BUILD)/initramfs* $(BUILD)/cluster $(BUILD)/patch $(BUILD)/deb
 
 distclean:
 	rm -rf $(BUILD)
