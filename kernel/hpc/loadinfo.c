@@ -45,11 +45,6 @@ static DEFINE_SPINLOCK(recent_lock);
 static u16 recent[2 * HPC_WIRE_MAX_LOAD_ENTRIES];
 static unsigned int recent_head;
 
-static u64 now_ms(void)
-{
-	return ktime_to_ms(ktime_get());
-}
-
 static void recent_push(unsigned int id)
 {
 	spin_lock(&recent_lock);
@@ -148,7 +143,7 @@ static void build_message(struct hpc_wire_load *msg, unsigned int self,
 {
 	u16 ids[ARRAY_SIZE(recent)];
 	unsigned int n, i, j, head;
-	u64 now = now_ms();
+	u64 now = hpc_now_ms();
 
 	entry_from_info(&msg->entry[0], self, mine, 0);
 	msg->count = 1;
@@ -191,7 +186,7 @@ static void build_message(struct hpc_wire_load *msg, unsigned int self,
 void hpc_loadinfo_receive(unsigned int from, const struct hpc_wire_load *msg)
 {
 	unsigned int self = hpc_nodes_self(), i;
-	u64 now = now_ms();
+	u64 now = hpc_now_ms();
 
 	for (i = 0; i < msg->count; i++) {
 		const struct hpc_wire_load_entry *e = &msg->entry[i];
@@ -251,7 +246,7 @@ static int loadd_fn(void *unused)
 			rcu_read_lock();
 			node = hpc_node_find(self);
 			if (node)
-				hpc_node_update(node, &mine, now_ms());
+				hpc_node_update(node, &mine, hpc_now_ms());
 			rcu_read_unlock();
 			if (self)
 				gossip(&mine, self);

@@ -23,7 +23,6 @@
 #include <linux/random.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
-#include <linux/timekeeping.h>
 #include <linux/xarray.h>
 #include <net/route.h>
 
@@ -38,11 +37,6 @@ static DEFINE_MUTEX(hpc_nodes_lock);
 static DEFINE_XARRAY(nodes);
 static struct hpc_nodemap *table;	/* NULL: no table */
 static struct proc_dir_entry *nodes_dir;
-
-static u64 now_ms(void)
-{
-	return ktime_to_ms(ktime_get());
-}
 
 /* The files of /proc/hpc/nodes/<id>: the node id is the entry's data. */
 
@@ -456,7 +450,7 @@ bool hpc_node_is_up(struct hpc_node *node)
 	spin_lock(&node->lock);
 	stamp = node->stamp;
 	spin_unlock(&node->lock);
-	return stamp && now_ms() - stamp < HPC_NODE_DOWN_MS;
+	return stamp && hpc_now_ms() - stamp < HPC_NODE_DOWN_MS;
 }
 
 int __init hpc_nodes_init(struct proc_dir_entry *hpc_root)

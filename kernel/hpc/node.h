@@ -7,6 +7,8 @@
 
 #include <linux/rcupdate.h>
 #include <linux/spinlock.h>
+#include <linux/ktime.h>
+#include <linux/timekeeping.h>
 #include <linux/types.h>
 
 struct proc_dir_entry;
@@ -56,6 +58,12 @@ struct hpc_node {
 	struct rcu_head rcu;
 };
 
+/* The clock of the node information's time stamps, in milliseconds. */
+static inline u64 hpc_now_ms(void)
+{
+	return ktime_to_ms(ktime_get());
+}
+
 /* A node is down when its newest information is older than this. */
 #define HPC_NODE_DOWN_MS	5000
 
@@ -67,7 +75,6 @@ int hpc_nodes_set_self(int id);
 unsigned int hpc_nodes_self(void);
 
 struct hpc_node *hpc_node_find(unsigned int id);
-unsigned int hpc_node_id_of(__be32 addr);
 int hpc_nodes_random(u16 *ids, unsigned int max);
 
 void hpc_node_update(struct hpc_node *node, const struct hpc_load_info *info, u64 stamp);
