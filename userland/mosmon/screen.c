@@ -13,38 +13,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "live.h"
 #include "mosmon.h"
 
 #define KEY_WAIT_MS 250		/* so that a signal is noticed soon */
 
 enum { PAIR_BAR = 1, PAIR_DEAD, PAIR_TITLE, PAIR_NOTE };
-
-static volatile sig_atomic_t stop;
-
-static void on_signal(int sig)
-{
-	stop = 1;
-}
-
-static void catch_signals(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-}
-
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 static void setup_colors(void)
 {
@@ -154,20 +128,20 @@ static bool key(struct display *d, int ch)
 
 static int loop(struct cluster *c, struct display *d, double interval)
 {
-	double next = now() + interval, left;
+	double next = hpc_live_now() + interval, left;
 	int ch;
 
 	if (show(c, d) < 0)
 		return -1;
-	while (!stop) {
-		if (now() >= next) {
+	while (!hpc_live_stop) {
+		if (hpc_live_now() >= next) {
 			if (cluster_gather(c) < 0)
 				return -1;
-			next = now() + interval;
+			next = hpc_live_now() + interval;
 			if (show(c, d) < 0)
 				return -1;
 		}
-		left = (next - now()) * 1000;
+		left = (next - hpc_live_now()) * 1000;
 		timeout(left < KEY_WAIT_MS ? (left < 0 ? 0 : (int)left) : KEY_WAIT_MS);
 		ch = getch();
 		if (ch == ERR)
@@ -188,7 +162,7 @@ int screen_run(struct cluster *c, struct display *d, double interval)
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		errx(1, "standard input and output must be a terminal (or use --once)");
-	catch_signals();
+	hpc_live_catch_signals();
 	scr = newterm(NULL, stdout, stdin);
 	if (!scr)
 		errx(1, "cannot drive terminal type '%s' (no terminfo entry?)",

@@ -13,36 +13,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "live.h"
 #include "mtop.h"
 
 #define KEY_WAIT_MS 250		/* so that a signal is noticed soon */
-
-static volatile sig_atomic_t stop;
-
-static void on_signal(int sig)
-{
-	stop = 1;
-}
-
-static void catch_signals(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-}
-
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 static int show(const struct sample *s)
 {
@@ -85,16 +59,16 @@ static int loop(double interval)
 
 	if (sample_take(&cur, NULL) < 0)
 		return -1;
-	next = now() + interval;
+	next = hpc_live_now() + interval;
 	if (show(&cur) < 0)
 		goto out;
-	while (!stop) {
-		if (now() >= next) {
+	while (!hpc_live_stop) {
+		if (hpc_live_now() >= next) {
 			if (resample(&cur) < 0 || show(&cur) < 0)
 				goto out;
-			next = now() + interval;
+			next = hpc_live_now() + interval;
 		}
-		left = (long)((next - now()) * 1000);
+		left = (long)((next - hpc_live_now()) * 1000);
 		timeout(left < KEY_WAIT_MS ? (left < 0 ? 0 : (int)left) : KEY_WAIT_MS);
 		ch = getch();
 		if (ch == ERR)
@@ -106,7 +80,7 @@ static int loop(double interval)
 		if (ch == ' ' || ch == 12) {
 			if (resample(&cur) < 0)
 				goto out;
-			next = now() + interval;
+			next = hpc_live_now() + interval;
 		}
 		if (show(&cur) < 0)	/* also after KEY_RESIZE */
 			goto out;
@@ -125,7 +99,7 @@ int screen_run(double interval)
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		errx(1, "standard input and output must be a terminal (or use --once or -b)");
-	catch_signals();
+	hpc_live_catch_signals();
 	scr = newterm(NULL, stdout, stdin);
 	if (!scr)
 		errx(1, "cannot drive terminal type '%s' (no terminfo entry?)",
