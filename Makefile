@@ -56,7 +56,7 @@ check:
 	@scripts/check
 
 clean:
-	rm -rf $(BUILD)/bin $(BUILD)/bin-tests $(BUILD)/userland-obj $(BUILD)/initramfs* $(BUILD)/cluster $(BUILD)/patch $(BUILD)/deb
+	rm -rf $(BUILD)/bin $(BUILD)/bin-tests $(BUILD)/bin-bench $(BUILD)/bench $(BUILD)/userland-obj $(BUILD)/initramfs* $(BUILD)/cluster $(BUILD)/patch $(BUILD)/deb
 
 distclean:
 	rm -rf $(BUILD)

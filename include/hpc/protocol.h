@@ -121,7 +121,20 @@ enum hpc_wire_type {
 	HPC_WIRE_LOAD		= 0x10,
 };
 
-/* Reserved for the migration messages (DESIGN.md section 5); none yet. */
+/* The process migration messages (DESIGN.md section 5), described below. */
+enum hpc_wire_mig_type {
+	HPC_WIRE_MIG_OFFER	= 0x40,
+	HPC_WIRE_MIG_ACCEPT	= 0x41,
+	HPC_WIRE_MIG_IMAGE	= 0x42,
+	HPC_WIRE_MIG_DONE	= 0x43,
+	HPC_WIRE_MIG_RECALL	= 0x44,
+	HPC_WIRE_MIG_RETURN	= 0x45,
+	HPC_WIRE_MIG_KILL	= 0x46,
+	HPC_WIRE_MIG_GONE	= 0x47,
+	HPC_WIRE_MIG_SYSCALL	= 0x48,
+	HPC_WIRE_MIG_SYSRET	= 0x49,
+};
+
 #define HPC_WIRE_MIGRATE_FIRST		0x40
 #define HPC_WIRE_MIGRATE_LAST		0x7f
 
@@ -280,5 +293,117 @@ enum hpc_wire_type {
 #define HPC_WIRE_LOAD_KNOWN		0x003f
 
 #define HPC_WIRE_UTIL_MAX		100
+
+/* ------------------------------------------------------------------------
+ * Process migration (kernel/hpc/chan.c, migrate.c, remote.c, image.c).
+ *
+ * A migrated process has two halves: the deputy at home and the remote on
+ * the node it runs on. They talk in messages that all share one body
+ * layout, a 12-byte head and a payload whose meaning depends on the type:
+ *
+ *	offset size field
+ *	     0    4 pid       the process id at home (home's initial pid
+ *	                      namespace); with the home node it names the
+ *	                      process in the whole cluster
+ *	     4    4 epoch     the migration this message belongs to; a message
+ *	                      of an older epoch is dropped
+ *	     8    4 arg       a number whose meaning depends on the type
+ *	    12    - payload   body_len - 12 bytes
+ *
+ * The home node of a message is its sender for the messages home sends and
+ * its receiver for the others, so it is never carried.
+ *
+ *	type     way          arg                   payload
+ *	OFFER    home->target 0                     none: "will you run pid?"
+ *	ACCEPT   target->home 0 or HPC_MIG_E_*      none
+ *	IMAGE    either       0                     the next bytes of the
+ *	                                            process image (below)
+ *	DONE     either       0 or HPC_MIG_E_*      none: the image was
+ *	                                            installed, or why not
+ *	RECALL   home->target HPC_MIG_WHY_*         none: "come home"
+ *	RETURN   target->home HPC_MIG_WHY_*         none, or for FAULT the
+ *	                                            signal, code, errno and
+ *	                                            address (8 bytes each);
+ *	                                            the image follows
+ *	KILL     home->target HPC_MIG_WHY_*         none: the process ended
+ *	GONE     target->home HPC_MIG_WHY_*         none: the remote ended
+ *	SYSCALL  target->home the system call nr    6 arguments (8 bytes
+ *	                                            each), then buffers
+ *	SYSRET   home->target HPC_MIG_RET_*         the result (8 bytes, two's
+ *	                                            complement), then buffers
+ *
+ * A buffer is the user memory a system call argument points to: 4 bytes
+ * argument index (0..5), 4 bytes length, then the bytes. SYSCALL carries
+ * what the call reads, SYSRET what it wrote. Which arguments are buffers,
+ * and how long, is the system call table of kernel/hpc/systab.c, on both
+ * sides.
+ *
+ * The process image is a byte stream split over IMAGE messages, written by
+ * kernel/hpc/image.c. Every integer is 8 bytes, big-endian:
+ *
+ *	magic HPC_IMAGE_MAGIC, version HPC_IMAGE_VERSION
+ *	HPC_IMAGE_MM_WORDS words of mm fields (code, data, brk, stack, args,
+ *	  environment, mmap base), then the vDSO address
+ *	auxv: count (at most HPC_IMAGE_AUXV_MAX), then the words
+ *	personality, uid, gid, then 16 bytes of command name
+ *	rlimits: RLIM count (HPC_IMAGE_RLIMITS), then current and max of each
+ *	VMAs: count (at most HPC_IMAGE_VMAS_MAX), then start, end and
+ *	  HPC_IMAGE_VMA_* flags of each
+ *	pages: address, then PAGE_SIZE bytes, for each page that is not all
+ *	  zero; the address HPC_IMAGE_END ends the list
+ *	registers: HPC_IMAGE_REGS words in the order of struct
+ *	  user_regs_struct; the FPU: its size, then the FXSAVE bytes
+ *	rseq: address and signature
+ *	magic again
+ */
+#define HPC_WIRE_MIG_PID		0
+#define HPC_WIRE_MIG_EPOCH		4
+#define HPC_WIRE_MIG_ARG		8
+#define HPC_WIRE_MIG_PAYLOAD		12
+#define HPC_WIRE_MIG_MIN_SIZE		HPC_WIRE_MIG_PAYLOAD
+#define HPC_WIRE_MIG_RETURN_MAX_SIZE	(HPC_WIRE_MIG_PAYLOAD + 32)
+
+#define HPC_WIRE_SYSCALL_ARGS		6
+#define HPC_WIRE_BUF_HEAD		8	/* index and length */
+
+/* Why an OFFER or an image was refused (ACCEPT and DONE). */
+#define HPC_MIG_E_BLOCKED		1	/* the node takes no guests (block) */
+#define HPC_MIG_E_NOMEM			2	/* no memory for the process */
+#define HPC_MIG_E_IMAGE			3	/* the image is malformed */
+#define HPC_MIG_E_ABI			4	/* a different CPU state or vDSO */
+#define HPC_MIG_E_BUSY			5	/* the process is already here */
+#define HPC_MIG_E_MAX			5
+
+/* Why a process comes home or ends (RECALL, RETURN, KILL, GONE). */
+#define HPC_MIG_WHY_ASKED		1	/* goto, bring, expel */
+#define HPC_MIG_WHY_SIGNAL		2	/* a signal is to be delivered */
+#define HPC_MIG_WHY_SYSCALL		3	/* a system call that runs at home */
+#define HPC_MIG_WHY_FAULT		4	/* a fault on the remote (SIGSEGV...) */
+#define HPC_MIG_WHY_EXIT		5	/* the process exited */
+#define HPC_MIG_WHY_KILLED		6	/* killed on the node it ran on */
+#define HPC_MIG_WHY_ERROR		7	/* an internal error (logged) */
+#define HPC_MIG_WHY_MAX			7
+
+/* SYSRET flags. */
+#define HPC_MIG_RET_HOME		0x1	/* come home after this call */
+#define HPC_MIG_RET_AGAIN		0x2	/* not run: come home and run it there */
+#define HPC_MIG_RET_KNOWN		0x3
+
+#define HPC_IMAGE_MAGIC			0x4f4d5849	/* "OMXI" */
+#define HPC_IMAGE_VERSION		1
+#define HPC_IMAGE_MM_WORDS		13
+#define HPC_IMAGE_AUXV_MAX		64
+#define HPC_IMAGE_RLIMITS		16
+#define HPC_IMAGE_VMAS_MAX		65536
+#define HPC_IMAGE_REGS			27
+#define HPC_IMAGE_FXSAVE_SIZE		512
+#define HPC_IMAGE_END			0xffffffffffffffffULL
+
+#define HPC_IMAGE_VMA_READ		0x01
+#define HPC_IMAGE_VMA_WRITE		0x02
+#define HPC_IMAGE_VMA_EXEC		0x04
+#define HPC_IMAGE_VMA_GROWSDOWN		0x08
+#define HPC_IMAGE_VMA_HEAP		0x10	/* the brk area */
+#define HPC_IMAGE_VMA_KNOWN		0x1f
 
 #endif /* _HPC_PROTOCOL_H */

@@ -8,6 +8,7 @@
 #include <linux/init.h>
 #include <linux/printk.h>
 
+#include "chan.h"
 #include "loadinfo.h"
 #include "proc.h"
 #include "tunable.h"
@@ -22,6 +23,9 @@ static int __init hpc_init(void)
 		pr_err("cannot create /proc/hpc: %d\n", ret);
 		return ret;
 	}
+	ret = hpc_chan_init();
+	if (ret)
+		return ret;
 	ret = hpc_loadinfo_init();
 	if (ret) {
 		pr_err("cannot start the load information thread: %d\n", ret);

@@ -6,7 +6,9 @@
  * the value, a write by a process with CAP_SYS_ADMIN changes it. A write
  * that is not a valid value fails with -EINVAL and changes nothing.
  * admin/config is the node table as text, admin/key the cluster key, which
- * can be written but never read back. /proc/hpc/nodes belongs to node.c.
+ * can be written but never read back; writing 1 to admin/bring calls every
+ * process of this node home, to admin/expel sends every guest home.
+ * /proc/hpc/nodes belongs to node.c, /proc/hpc/remote to remote.c.
  */
 
 #define pr_fmt(fmt) "hpc: " fmt
@@ -23,6 +25,8 @@
 #include "node.h"
 #include "nodemap.h"
 #include "proc.h"
+#include "remote.h"
+#include "task.h"
 #include "transport.h"
 #include "tunable.h"
 
@@ -148,6 +152,34 @@ static const struct proc_ops key_proc_ops = {
 	.proc_lseek	= noop_llseek,
 };
 
+/* admin/bring and admin/expel: writing 1 acts once; there is nothing to read. */
+static ssize_t action_write(struct file *file, const char __user *ubuf, size_t count,
+			    loff_t *ppos)
+{
+	bool bring = !strcmp(file->f_path.dentry->d_name.name, "bring");
+	char buf[4];
+
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	if (count == 0 || count >= sizeof(buf))
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, count))
+		return -EFAULT;
+	buf[count] = 0;
+	if (strcmp(buf, "1") && strcmp(buf, "1\n"))
+		return -EINVAL;
+	if (bring)
+		hpc_bring_all();
+	else
+		hpc_expel_all();
+	return count;
+}
+
+static const struct proc_ops action_proc_ops = {
+	.proc_write	= action_write,
+	.proc_lseek	= noop_llseek,
+};
+
 int __init hpc_proc_init(void)
 {
 	int i;
@@ -168,7 +200,9 @@ int __init hpc_proc_init(void)
 	}
 	if (!proc_create("config", 0644, hpc_proc_admin, &config_proc_ops) ||
 	    !proc_create("key", 0200, hpc_proc_admin, &key_proc_ops) ||
-	    hpc_nodes_init(hpc_proc_root))
+	    !proc_create_data("bring", 0200, hpc_proc_admin, &action_proc_ops, NULL) ||
+	    !proc_create_data("expel", 0200, hpc_proc_admin, &action_proc_ops, NULL) ||
+	    hpc_nodes_init(hpc_proc_root) || hpc_remote_init(hpc_proc_root))
 		goto fail;
 	return 0;
 

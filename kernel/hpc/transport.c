@@ -41,6 +41,7 @@
 #include <hpc/protocol.h>
 
 #include "auth.h"
+#include "chan.h"
 #include "loadinfo.h"
 #include "node.h"
 #include "transport.h"
@@ -56,6 +57,8 @@ MODULE_PARM_DESC(port, "TCP port of the cluster transport");
 /* How long a handshake, or a connect, may take. */
 #define HANDSHAKE_TIMEOUT	(5 * HZ)
 #define CONNECT_TIMEOUT		HZ
+/* A send that cannot go on for this long fails and ends the connection. */
+#define SEND_TIMEOUT		(30 * HZ)
 /* After a failed connect, leave that node alone for this long. */
 #define RETRY_DELAY		(5 * HZ)
 
@@ -71,6 +74,7 @@ struct hpc_conn {
 	struct kref ref;
 	struct list_head link;		/* in conns, under conns_lock */
 	union hpc_wire_body rx_body;	/* the receiver's, off its stack */
+	void *rx_raw;			/* a migration message's body, for rx_body.mig */
 };
 
 static DEFINE_MUTEX(transport_lock);
@@ -214,6 +218,11 @@ static int conn_recv(struct hpc_conn *c, struct hpc_wire_header *h, bool sealed)
 		ret = -EBADMSG;
 	if (!ret)
 		ret = hpc_wire_body_decode(h, &c->rx_body, body, h->body_len);
+	if (!ret && hpc_wire_type_is_mig(h->type)) {
+		/* rx_body.mig points into the body: it goes to chan.c with it. */
+		c->rx_raw = body;
+		body = NULL;
+	}
 out:
 	kvfree(body);
 	return ret;
@@ -389,6 +398,10 @@ static void dispatch(struct hpc_conn *c, const struct hpc_wire_header *h)
 		conn_send(c, HPC_WIRE_PONG, HPC_WIRE_F_REPLY, h->request_id, &c->rx_body, true);
 		break;
 	default:
+		if (hpc_wire_type_is_mig(h->type)) {
+			hpc_chan_receive(c->peer, h->type, &c->rx_body.mig, c->rx_raw);
+			c->rx_raw = NULL;
+		}
 		break;
 	}
 }
@@ -405,6 +418,7 @@ static int receiver(void *data)
 			pr_debug("node %u (%pI4) connected\n", c->peer, &c->peer_addr);
 	}
 	c->sock->sk->sk_rcvtimeo = MAX_SCHEDULE_TIMEOUT;
+	c->sock->sk->sk_sndtimeo = SEND_TIMEOUT;
 	while (!ret) {
 		ret = conn_recv(c, &h, true);
 		if (ret == -EBADMSG || ret == -EPROTO) {
@@ -481,6 +495,7 @@ static int conn_open(unsigned int id, struct hpc_conn **cp)
 		tcp_sock_set_nodelay(sock->sk);
 		sock->sk->sk_sndtimeo = HANDSHAKE_TIMEOUT;
 		ret = handshake_connect(c, id);
+		sock->sk->sk_sndtimeo = SEND_TIMEOUT;
 	}
 	if (!ret)
 		ret = conn_start(c);

@@ -380,7 +380,7 @@ static const struct {
 	{ HPC_WIRE_HDR_TYPE, 1, 0x06, -EBADMSG },
 	{ HPC_WIRE_HDR_TYPE, 1, 0x0b, -EBADMSG },
 	{ HPC_WIRE_HDR_TYPE, 1, 0x11, -EBADMSG },
-	{ HPC_WIRE_HDR_TYPE, 1, HPC_WIRE_MIGRATE_FIRST, -EBADMSG },
+	{ HPC_WIRE_HDR_TYPE, 1, HPC_WIRE_MIG_SYSRET + 1, -EBADMSG },
 	{ HPC_WIRE_HDR_TYPE, 1, HPC_WIRE_MIGRATE_LAST, -EBADMSG },
 	{ HPC_WIRE_HDR_TYPE, 1, 0x80, -EBADMSG },
 	{ HPC_WIRE_HDR_TYPE, 1, 0xff, -EBADMSG },
@@ -496,7 +496,7 @@ static bool bad_header(unsigned int i, struct hpc_wire_header *h)
 		h->type = 0;
 		break;
 	case 1:
-		h->type = HPC_WIRE_MIGRATE_FIRST;
+		h->type = HPC_WIRE_MIG_SYSRET + 1;
 		break;
 	case 2:
 		h->flags = 0x0002;
@@ -966,7 +966,7 @@ static void hpc_wire_test_types(struct kunit *test)
 
 	sample_body(HPC_WIRE_LOAD, &c->in);
 	for (type = 0; type <= 0xff; type++) {
-		known = false;
+		known = hpc_wire_type_is_mig(type);
 		for (t = 0; t < ARRAY_SIZE(test_types); t++)
 			if (test_types[t].type == type)
 				known = true;
@@ -982,7 +982,7 @@ static void hpc_wire_test_types(struct kunit *test)
 				-EINVAL);
 	}
 	for (type = HPC_WIRE_MIGRATE_FIRST; type <= HPC_WIRE_MIGRATE_LAST; type++)
-		KUNIT_EXPECT_FALSE(test, hpc_wire_type_known(type));
+		KUNIT_EXPECT_EQ(test, hpc_wire_type_known(type), hpc_wire_type_is_mig(type));
 
 	/* A valid body of another length than the header announced. */
 	c->in.load.count = 1;
@@ -1003,7 +1003,48 @@ static void hpc_wire_test_types(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, hpc_wire_body_encode(HPC_WIRE_AUTH_OK, NULL, NULL, 0), 0);
 }
 
+/* A migration message survives encode and decode; a bad head is refused. */
+static void hpc_wire_test_mig(struct kunit *test)
+{
+	static const u8 golden[] = {
+		0x00, 0x00, 0x30, 0x39,		/* pid 12345 */
+		0x00, 0x00, 0x00, 0x07,		/* epoch 7 */
+		0x00, 0x00, 0x00, 0x3c,		/* arg 60 */
+		'a', 'b', 'c',			/* payload */
+	};
+	struct hpc_wire_mig in = { .pid = 12345, .epoch = 7, .arg = 60,
+				   .data = (const u8 *)"abc", .len = 3 };
+	struct hpc_wire_header h = { .type = HPC_WIRE_MIG_SYSCALL, .sender = 1, .seq = 1 };
+	union hpc_wire_body out;
+	u8 buf[32];
+
+	KUNIT_ASSERT_EQ(test, hpc_wire_mig_encode(&in, buf, sizeof(buf)), (int)sizeof(golden));
+	KUNIT_EXPECT_EQ(test, memcmp(buf, golden, sizeof(golden)), 0);
+	KUNIT_EXPECT_EQ(test, hpc_wire_mig_encode(&in, buf, sizeof(golden) - 1), -EMSGSIZE);
+	KUNIT_ASSERT_EQ(test, hpc_wire_mig_decode(&out.mig, golden, sizeof(golden)), 0);
+	KUNIT_EXPECT_EQ(test, out.mig.pid, 12345u);
+	KUNIT_EXPECT_EQ(test, out.mig.epoch, 7u);
+	KUNIT_EXPECT_EQ(test, out.mig.arg, 60u);
+	KUNIT_EXPECT_EQ(test, out.mig.len, 3u);
+	KUNIT_EXPECT_TRUE(test, out.mig.data == &golden[12]);
+	KUNIT_EXPECT_EQ(test, hpc_wire_mig_decode(&out.mig, golden, 11), -EBADMSG);
+	memset(buf, 0, 12);
+	KUNIT_EXPECT_EQ(test, hpc_wire_mig_decode(&out.mig, buf, 12), -EBADMSG);	/* pid 0 */
+
+	/* The header bounds: a SYSCALL needs its 6 arguments. */
+	h.body_len = HPC_WIRE_MIG_PAYLOAD + 47;
+	hpc_wire_header_encode(&h, buf, sizeof(buf));
+	KUNIT_EXPECT_EQ(test, hpc_wire_header_decode(&h, buf, HPC_WIRE_HEADER_SIZE), -EBADMSG);
+	h.body_len = HPC_WIRE_MIG_PAYLOAD + 48;
+	KUNIT_ASSERT_EQ(test, hpc_wire_header_encode(&h, buf, sizeof(buf)), HPC_WIRE_HEADER_SIZE);
+	KUNIT_EXPECT_EQ(test, hpc_wire_header_decode(&h, buf, HPC_WIRE_HEADER_SIZE), 0);
+	/* An OFFER has no payload. */
+	h.type = HPC_WIRE_MIG_OFFER;
+	KUNIT_EXPECT_EQ(test, hpc_wire_header_encode(&h, buf, sizeof(buf)), -EINVAL);
+}
+
 static struct kunit_case hpc_wire_test_cases[] = {
+	KUNIT_CASE(hpc_wire_test_mig),
 	KUNIT_CASE(hpc_wire_test_header_golden),
 	KUNIT_CASE(hpc_wire_test_load_golden),
 	KUNIT_CASE(hpc_wire_test_header_roundtrip),

@@ -71,6 +71,17 @@ static const struct wire_type wire_types[] = {
 	{ HPC_WIRE_PONG,      KIND_REPLY,   HPC_WIRE_PING_SIZE,      HPC_WIRE_PING_SIZE },
 	{ HPC_WIRE_GOODBYE,   KIND_ANY,     HPC_WIRE_GOODBYE_SIZE,   HPC_WIRE_GOODBYE_SIZE },
 	{ HPC_WIRE_LOAD,      KIND_ANY,     HPC_WIRE_LOAD_MIN_SIZE,  HPC_WIRE_LOAD_MAX_SIZE },
+	{ HPC_WIRE_MIG_OFFER,   KIND_ANY, HPC_WIRE_MIG_MIN_SIZE, HPC_WIRE_MIG_MIN_SIZE },
+	{ HPC_WIRE_MIG_ACCEPT,  KIND_ANY, HPC_WIRE_MIG_MIN_SIZE, HPC_WIRE_MIG_MIN_SIZE },
+	{ HPC_WIRE_MIG_IMAGE,   KIND_ANY, HPC_WIRE_MIG_MIN_SIZE + 1, HPC_WIRE_MAX_BODY },
+	{ HPC_WIRE_MIG_DONE,    KIND_ANY, HPC_WIRE_MIG_MIN_SIZE, HPC_WIRE_MIG_MIN_SIZE },
+	{ HPC_WIRE_MIG_RECALL,  KIND_ANY, HPC_WIRE_MIG_MIN_SIZE, HPC_WIRE_MIG_MIN_SIZE },
+	{ HPC_WIRE_MIG_RETURN,  KIND_ANY, HPC_WIRE_MIG_MIN_SIZE, HPC_WIRE_MIG_RETURN_MAX_SIZE },
+	{ HPC_WIRE_MIG_KILL,    KIND_ANY, HPC_WIRE_MIG_MIN_SIZE, HPC_WIRE_MIG_MIN_SIZE },
+	{ HPC_WIRE_MIG_GONE,    KIND_ANY, HPC_WIRE_MIG_MIN_SIZE, HPC_WIRE_MIG_MIN_SIZE },
+	{ HPC_WIRE_MIG_SYSCALL, KIND_ANY, HPC_WIRE_MIG_MIN_SIZE + 8 * HPC_WIRE_SYSCALL_ARGS,
+	  HPC_WIRE_MAX_BODY },
+	{ HPC_WIRE_MIG_SYSRET,  KIND_ANY, HPC_WIRE_MIG_MIN_SIZE + 8, HPC_WIRE_MAX_BODY },
 };
 
 static const struct wire_type *type_find(unsigned int type)
@@ -584,6 +595,66 @@ int hpc_wire_load_decode(struct hpc_wire_load *m, const void *buf, size_t len)
 /* Any type, through union hpc_wire_body */
 
 /**
+ * hpc_wire_type_is_mig() - whether a type is one of the migration messages
+ * @type: a message type
+ *
+ * Return: true for %HPC_WIRE_MIG_OFFER .. %HPC_WIRE_MIG_SYSRET.
+ */
+bool hpc_wire_type_is_mig(unsigned int type)
+{
+	return type >= HPC_WIRE_MIG_OFFER && type <= HPC_WIRE_MIG_SYSRET;
+}
+
+/**
+ * hpc_wire_mig_encode() - write the body of a migration message
+ * @m:    the message; @m->data may be NULL when @m->len is 0
+ * @buf:  where it goes
+ * @size: room at @buf
+ *
+ * Which payload lengths a type allows is checked with the header.
+ *
+ * Return: the body length, or -EMSGSIZE.
+ */
+int hpc_wire_mig_encode(const struct hpc_wire_mig *m, void *buf, size_t size)
+{
+	u8 *p = buf;
+
+	if (size < HPC_WIRE_MIG_PAYLOAD + (size_t)m->len)
+		return -EMSGSIZE;
+	put_unaligned_be32(m->pid, p + HPC_WIRE_MIG_PID);
+	put_unaligned_be32(m->epoch, p + HPC_WIRE_MIG_EPOCH);
+	put_unaligned_be32(m->arg, p + HPC_WIRE_MIG_ARG);
+	if (m->len)
+		memcpy(p + HPC_WIRE_MIG_PAYLOAD, m->data, m->len);
+	return HPC_WIRE_MIG_PAYLOAD + m->len;
+}
+
+/**
+ * hpc_wire_mig_decode() - read the body of a migration message
+ * @m:   the decoded message; @m->data points into @buf
+ * @buf: the body
+ * @len: its length
+ *
+ * Return: 0, or -EBADMSG if @len is shorter than the head or the process
+ * id is 0.
+ */
+int hpc_wire_mig_decode(struct hpc_wire_mig *m, const void *buf, size_t len)
+{
+	const u8 *p = buf;
+
+	if (len < HPC_WIRE_MIG_PAYLOAD || len > HPC_WIRE_MAX_BODY)
+		return -EBADMSG;
+	m->pid = get_unaligned_be32(p + HPC_WIRE_MIG_PID);
+	if (!m->pid)
+		return -EBADMSG;
+	m->epoch = get_unaligned_be32(p + HPC_WIRE_MIG_EPOCH);
+	m->arg = get_unaligned_be32(p + HPC_WIRE_MIG_ARG);
+	m->len = len - HPC_WIRE_MIG_PAYLOAD;
+	m->data = m->len ? p + HPC_WIRE_MIG_PAYLOAD : NULL;
+	return 0;
+}
+
+/**
  * hpc_wire_body_size() - the body length of a message
  * @type: its type
  * @b:    its body; may be NULL for %HPC_WIRE_AUTH_OK
@@ -614,6 +685,9 @@ int hpc_wire_body_size(unsigned int type, const union hpc_wire_body *b)
 	case HPC_WIRE_LOAD:
 		return load_check(&b->load);
 	}
+	if (hpc_wire_type_is_mig(type))
+		return b->mig.pid && b->mig.len <= HPC_WIRE_MAX_BODY - HPC_WIRE_MIG_PAYLOAD ?
+		       HPC_WIRE_MIG_PAYLOAD + b->mig.len : -EINVAL;
 	return -EINVAL;
 }
 
@@ -649,6 +723,8 @@ int hpc_wire_body_encode(unsigned int type, const union hpc_wire_body *b,
 	case HPC_WIRE_LOAD:
 		return hpc_wire_load_encode(&b->load, buf, size);
 	}
+	if (hpc_wire_type_is_mig(type))
+		return hpc_wire_mig_encode(&b->mig, buf, size);
 	return -EINVAL;
 }
 
@@ -706,6 +782,8 @@ int hpc_wire_body_decode(const struct hpc_wire_header *h, union hpc_wire_body *b
 	case HPC_WIRE_LOAD:
 		return hpc_wire_load_decode(&b->load, buf, len);
 	}
+	if (hpc_wire_type_is_mig(h->type))
+		return hpc_wire_mig_decode(&b->mig, buf, len);
 	return -EBADMSG;
 }
 

@@ -143,6 +143,23 @@ struct hpc_wire_load {
 };
 
 /**
+ * struct hpc_wire_mig - a process migration message (types 0x40..0x49)
+ * @data:  the payload, pointing into the decoded buffer (so valid only as
+ *         long as it is); for encoding, the bytes to send
+ * @len:   bytes at @data
+ * @pid:   the process id at home
+ * @epoch: the migration the message belongs to
+ * @arg:   the number whose meaning depends on the type
+ */
+struct hpc_wire_mig {
+	const u8 *data;
+	u32 len;
+	u32 pid;
+	u32 epoch;
+	u32 arg;
+};
+
+/**
  * union hpc_wire_body - the body of any message, selected by its type
  * @hello:     %HPC_WIRE_HELLO
  * @challenge: %HPC_WIRE_CHALLENGE
@@ -151,6 +168,7 @@ struct hpc_wire_load {
  * @ping:      %HPC_WIRE_PING and %HPC_WIRE_PONG
  * @goodbye:   %HPC_WIRE_GOODBYE
  * @load:      %HPC_WIRE_LOAD
+ * @mig:       the migration types, %HPC_WIRE_MIG_OFFER .. %HPC_WIRE_MIG_SYSRET
  *
  * %HPC_WIRE_AUTH_OK has an empty body and no member.
  */
@@ -162,6 +180,7 @@ union hpc_wire_body {
 	struct hpc_wire_ping ping;
 	struct hpc_wire_goodbye goodbye;
 	struct hpc_wire_load load;
+	struct hpc_wire_mig mig;
 };
 
 bool hpc_wire_type_known(unsigned int type);
@@ -183,6 +202,10 @@ int hpc_wire_goodbye_encode(const struct hpc_wire_goodbye *m, void *buf, size_t 
 int hpc_wire_goodbye_decode(struct hpc_wire_goodbye *m, const void *buf, size_t len);
 int hpc_wire_load_encode(const struct hpc_wire_load *m, void *buf, size_t size);
 int hpc_wire_load_decode(struct hpc_wire_load *m, const void *buf, size_t len);
+
+int hpc_wire_mig_encode(const struct hpc_wire_mig *m, void *buf, size_t size);
+int hpc_wire_mig_decode(struct hpc_wire_mig *m, const void *buf, size_t len);
+bool hpc_wire_type_is_mig(unsigned int type);
 
 int hpc_wire_body_size(unsigned int type, const union hpc_wire_body *b);
 int hpc_wire_body_encode(unsigned int type, const union hpc_wire_body *b,

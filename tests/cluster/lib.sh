@@ -5,6 +5,11 @@
 
 failures=0
 
+# 1 on the debug kernel (kmemleak, KASAN): slower, so some scenarios scale
+# their work or repetitions with it.
+DEBUG_KERNEL=0
+[ -e /sys/kernel/debug/kmemleak ] && DEBUG_KERNEL=1
+
 ok() { echo "ok - $*"; }
 not_ok() { echo "not ok - $*"; failures=$((failures + 1)); }
 
@@ -77,7 +82,59 @@ check_no_leaks() {
 	fi
 }
 
+# where PID: the node process PID runs on (0 at home), or "gone".
+where() { cat "/proc/$1/where" 2>/dev/null || echo gone; }
+
+# wait_where SECONDS PID NODE: wait until process PID runs on NODE.
+wait_where() { wait_for "$1" sh -c "[ \"\$(cat /proc/$2/where 2>/dev/null)\" = $3 ]"; }
+
+# node_up ID: this node sees node ID up.
+node_up() { [ "$(cut -d' ' -f1 "/proc/hpc/nodes/$1/status" 2>/dev/null)" = up ]; }
+
+# guests: the home pids of the guest processes running on this node.
+guests() {
+	for _g in /proc/hpc/remote/*/identity; do
+		[ -f "$_g" ] && cut -d' ' -f2 "$_g"
+	done
+}
+
+# reap PID [SECONDS]: wait for background process PID (default 120 s) and
+# return its status. One that is still there then is reported with its
+# state and kernel stack, killed, and counts as status 124.
+reap() {
+	_end=$(($(date +%s) + ${2:-120}))
+	while [ -d "/proc/$1" ] && ! grep -q '^State:.*zombie' "/proc/$1/status" 2>/dev/null; do
+		if [ "$(date +%s)" -ge "$_end" ]; then
+			not_ok "process $1 still runs after ${2:-120} s: $(grep State /proc/$1/status)" \
+				"where $(where "$1") stack: $(cat /proc/$1/stack 2>/dev/null | tr '\n' ' ')"
+			kill -9 "$1"
+			wait "$1"
+			return 124
+		fi
+		sleep 0.2
+	done
+	wait "$1"
+}
+
+# end_spin WHAT PID MB OUT: stop the migtest loop PID, started as
+# "migtest spin MB 0 > OUT" (it computes until /tmp/migtest-stop exists);
+# it must end well with the result of a run at home of as many iterations.
+end_spin() {
+	touch /tmp/migtest-stop
+	reap "$2" 300
+	check_eq "$1 ends well" 0 "$?"
+	rm -f /tmp/migtest-stop
+	/usr/lib/hpc/migtest spin "$3" "$(cut -d' ' -f3 "$4")" > /tmp/ref
+	check_eq "$1 gives the result of a run that never moved" "$(cat /tmp/ref)" "$(cat "$4")"
+}
+
+# has_guests / no_guests: for wait_for.
+has_guests() { [ -n "$(guests)" ]; }
+no_guests() { [ -z "$(guests)" ]; }
+
 finish() {
 	[ "$failures" = 0 ] && exit 0
+	# What the kernel said, to explain the failures.
+	dmesg | grep -e hpc -e BUG -e WARNING | tail -40 | sed 's/^/# /'
 	exit 1
 }

@@ -94,7 +94,17 @@ check "key accepts 64 hex digits" write $admin/key "$(cat /etc/hpc/test-key)"
 check_fails "key refuses a non-root writer" "Permission denied" \
 	su -s /bin/sh nobody -c "echo 00112233445566778899aabbccddeeff > $admin/key"
 
+# bring and expel: write-only triggers, 1 only, root only.
+for t in bring expel; do
+	check_eq "$t has mode 200" 200 "$(stat -c %a $admin/$t)"
+	check "$t accepts 1" write $admin/$t 1
+	check_fails "$t refuses 0" "Invalid argument" write $admin/$t 0
+	check_fails "$t refuses garbage" "Invalid argument" write $admin/$t "yes"
+	check_fails "$t refuses a non-root writer" "Permission denied" \
+		su -s /bin/sh nobody -c "echo 1 > $admin/$t"
+done
+
 check_eq "admin holds exactly the documented files" \
-	"$( (echo "$settings" | cut -d' ' -f1; echo mospe; echo config; echo key) | sort | tr '\n' ' ')" \
+	"$( (echo "$settings" | cut -d' ' -f1; echo mospe; echo config; echo key; echo bring; echo expel) | sort | tr '\n' ' ')" \
 	"$(ls $admin | sort | tr '\n' ' ')"
 finish

@@ -49,6 +49,16 @@ mc() {
 	return "${PIPESTATUS[0]}"
 }
 
+# mc_fw ERRNO ARGS...: mc with every write to a file failing with ERRNO
+# (tests/userland/unit/failwrite, built below into $fwdir)
+mc_fw() {
+	local e=$1
+	shift
+	HPC_PROC_ROOT=$root "$fwdir/failwrite" "$e" "$BIN/mosctl" "$@" 2>&1 |
+		sed -e "s|$root|/proc|g" -e "s|$hosts|/etc/hosts|g"
+	return "${PIPESTATUS[0]}"
+}
+
 # readback NAME FILE EXPECTED: the fake file now holds EXPECTED.
 readback() { same_file "$1" "$root/$2" "$3"; }
 
@@ -86,7 +96,7 @@ check "whois option-like argument" 2 mosctl/whois-dash -- mc whois -5
 check "whois bad id" 2 mosctl/whois-bad-id -- mc whois 70000
 
 # --- no /proc/hpc: the tree above is empty ---------------------------------
-for cmd in "getload" "getspeed 2" "status 2" "isup" "stay" "expel" \
+for cmd in "getload" "getspeed 2" "status 2" "isup" "stay" "expel" "bring" \
 	   "setspeed 100" "getdecay" "getyard" "gettune" "whois 1"; do
 	# shellcheck disable=SC2086
 	check "no /proc/hpc: $cmd" 1 mosctl/no-hpc -- mc $cmd
@@ -184,14 +194,36 @@ rm "$root/hpc/admin/lstay"
 check "lstay: file missing" 1 mosctl/lstay-missing -- mc lstay
 
 # --- expel and bring ----------------------------------------------------------
+# A kernel without migration has neither file: mosctl says so.
 check "expel without kernel support" 1 mosctl/expel-missing -- mc expel
 check "bring without kernel support" 1 mosctl/bring-missing -- mc bring
-echo 0 > "$root/hpc/admin/expel"
-echo 0 > "$root/hpc/admin/bring"
+# With migration both are there, write-only (the fake ones start empty).
+: > "$root/hpc/admin/expel"
+: > "$root/hpc/admin/bring"
 check "expel" 0 mosctl/empty -- mc expel
 readback "expel writes 1" hpc/admin/expel 1
+readback "expel leaves bring alone" hpc/admin/bring ""
 check "bring" 0 mosctl/empty -- mc bring
 readback "bring writes 1" hpc/admin/bring 1
+: > "$root/hpc/admin/expel"
+check "bring again" 0 mosctl/empty -- mc bring
+readback "bring leaves expel alone" hpc/admin/expel ""
+# the kernel refusing: root without CAP_SYS_ADMIN gets EPERM at write(2),
+# faked with failwrite (seccomp); a write that fails otherwise (ENOSPC)
+fwdir=$(mktemp -d)
+trees+=("$fwdir")
+if make -s -C "$here/unit" O="$fwdir" "$fwdir/failwrite" > "$fwdir/log" 2>&1 &&
+	"$fwdir/failwrite" EPERM true; then
+	check "expel: the kernel says EPERM" 1 mosctl/expel-eperm -- mc_fw EPERM expel
+	check "bring: the kernel says EPERM" 1 mosctl/bring-eperm -- mc_fw EPERM bring
+	readback "bring refused: nothing written" hpc/admin/bring ""
+else
+	echo "ok - expel/bring EPERM # SKIP failwrite (seccomp) cannot be built or run: $(tail -1 "$fwdir/log")"
+fi
+ln -sf /dev/full "$root/hpc/admin/bring"
+check "bring: write fails" 1 mosctl/bring-enospc -- mc bring
+rm "$root/hpc/admin/bring" && mkdir "$root/hpc/admin/bring"
+check "bring: not a file" 1 mosctl/bring-eisdir -- mc bring
 rm "$root/hpc/admin/expel" && mkdir "$root/hpc/admin/expel"
 check "expel: not a file" 1 mosctl/expel-eisdir -- mc expel
 

@@ -118,6 +118,10 @@ static void refused(int pid, unsigned node, const char *path, int e)
 	case EINVAL:
 		errx(1, "%s: node %u is not in the cluster or is down", path, node);
 	case EPERM:
+		/* A guest on the node it runs on: only its home moves it. */
+		if (!strncmp(cantmove(pid, why, sizeof(why)), "guest", 5))
+			errx(1, "%s: %s", path, why);
+		/* fall through */
 	case EACCES:
 		errx(1, "%s: not your process (%s)", path, strerror(e));
 	case EBUSY:
