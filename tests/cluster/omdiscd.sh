@@ -41,6 +41,11 @@ if [ "$failures" != 0 ]; then
 	sed 's/^/#   /' /tmp/omdiscd.log
 	echo "# node $NODE: /proc/hpc/admin/config"
 	sed 's/^/#   /' /proc/hpc/admin/config
+	for id in $(seq 1 "$NODES"); do
+		echo "# node $NODE: node $id is $(cat "/proc/hpc/nodes/$id/status" 2>&1)"
+	done
+	echo "# node $NODE: TCP sockets (/proc/net/tcp)"
+	sed 's/^/#   /' /proc/net/tcp
 fi
 # omdiscd stays up: the other nodes may still be waiting for this one.
 finish
