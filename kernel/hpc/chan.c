@@ -17,7 +17,7 @@
  * to user mode, KILL ends a remote and GONE ends a deputy's wait.
  *
  * Failure: a watchdog looks at the channels every second. When the peer of
- * a channel is lost (no load information for PEER_LOST_MS), the channel
+ * a channel is lost (no load information for HPC_NODE_LOST_MS), the channel
  * dies: a deputy waiting on it wakes up and ends the process, a remote is
  * killed. A failed send kills the channel too, as the message is lost.
  *
@@ -446,27 +446,6 @@ int hpc_chan_for_each(bool home, int (*fn)(struct hpc_chan *chan, void *arg), vo
 	return ret;
 }
 
-/*
- * A peer is lost when it left the table or was silent for this long: three
- * times the "down" of /proc/hpc/nodes, so that a node slowed down for a few
- * seconds (a loaded host) does not cost its migrated processes their life.
- */
-#define PEER_LOST_MS	(3 * HPC_NODE_DOWN_MS)
-
-static bool peer_lost(u16 id)
-{
-	struct hpc_load_info info;
-	struct hpc_node *node;
-	u64 stamp = 0;
-
-	rcu_read_lock();
-	node = hpc_node_find(id);
-	if (node)
-		hpc_node_get_info(node, &info, &stamp);
-	rcu_read_unlock();
-	return !node || !stamp || hpc_now_ms() - stamp > PEER_LOST_MS;
-}
-
 /**
  * hpc_chan_peer_lost() - end every channel with a node
  * @peer: the node
@@ -485,7 +464,7 @@ void hpc_chan_peer_lost(u16 peer)
 }
 
 /* Give a new channel this long before its peer can be declared lost. */
-#define WATCH_GRACE	msecs_to_jiffies(PEER_LOST_MS)
+#define WATCH_GRACE	msecs_to_jiffies(HPC_NODE_LOST_MS)
 
 static void watchdog_fn(struct work_struct *work);
 static DECLARE_DELAYED_WORK(watchdog, watchdog_fn);
@@ -500,7 +479,7 @@ static void watchdog_fn(struct work_struct *work)
 	list_for_each_entry(chan, &chans, link) {
 		if (chan->dead || time_before(jiffies, chan->since + WATCH_GRACE))
 			continue;
-		if (peer_lost(chan->peer)) {
+		if (hpc_node_lost(chan->peer)) {
 			pr_warn("process %u: node %u is down: ending %s\n", chan->pid,
 				chan->peer, chan->home ? "the process" : "the guest");
 			hpc_chan_kill(chan, HPC_MIG_WHY_ERROR);

@@ -248,6 +248,7 @@ static int loadd_fn(void *unused)
 			if (node)
 				hpc_node_update(node, &mine, hpc_now_ms());
 			rcu_read_unlock();
+			hpc_transport_drop_lost();
 			if (self)
 				gossip(&mine, self);
 		}

@@ -453,6 +453,27 @@ bool hpc_node_is_up(struct hpc_node *node)
 	return stamp && hpc_now_ms() - stamp < HPC_NODE_DOWN_MS;
 }
 
+/**
+ * hpc_node_lost() - whether a node left the table or was silent too long
+ * @id: the node
+ *
+ * Return: true if @id is not in the table, was never heard of, or said
+ * nothing for HPC_NODE_LOST_MS.
+ */
+bool hpc_node_lost(unsigned int id)
+{
+	struct hpc_load_info info;
+	struct hpc_node *node;
+	u64 stamp = 0;
+
+	rcu_read_lock();
+	node = hpc_node_find(id);
+	if (node)
+		hpc_node_get_info(node, &info, &stamp);
+	rcu_read_unlock();
+	return !node || !stamp || hpc_now_ms() - stamp > HPC_NODE_LOST_MS;
+}
+
 int __init hpc_nodes_init(struct proc_dir_entry *hpc_root)
 {
 	nodes_dir = proc_mkdir("nodes", hpc_root);

@@ -66,6 +66,13 @@ static inline u64 hpc_now_ms(void)
 
 /* A node is down when its newest information is older than this. */
 #define HPC_NODE_DOWN_MS	5000
+/*
+ * A node is lost when it was silent for this long: its migration channels
+ * and its connections end. Three times "down", so that a node slowed down
+ * for a few seconds (a loaded host) does not cost its migrated processes
+ * their life.
+ */
+#define HPC_NODE_LOST_MS	(3 * HPC_NODE_DOWN_MS)
 
 int hpc_nodes_init(struct proc_dir_entry *hpc_root);
 
@@ -80,5 +87,6 @@ int hpc_nodes_random(u16 *ids, unsigned int max);
 void hpc_node_update(struct hpc_node *node, const struct hpc_load_info *info, u64 stamp);
 bool hpc_node_get_info(struct hpc_node *node, struct hpc_load_info *info, u64 *stamp);
 bool hpc_node_is_up(struct hpc_node *node);
+bool hpc_node_lost(unsigned int id);
 
 #endif /* _HPC_NODE_H */

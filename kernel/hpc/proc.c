@@ -33,6 +33,21 @@
 static struct proc_dir_entry *hpc_proc_root;
 static struct proc_dir_entry *hpc_proc_admin;
 
+/*
+ * The start of a write to a short admin file: only root, and the text
+ * (1 to size - 1 bytes) copied into buf.
+ */
+static int admin_copy_in(char *buf, size_t size, const char __user *ubuf, size_t count)
+{
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	if (count == 0 || count >= size)
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, count))
+		return -EFAULT;
+	return 0;
+}
+
 static int tunable_show(struct seq_file *m, void *v)
 {
 	const struct hpc_tunable *t = m->private;
@@ -53,13 +68,9 @@ static ssize_t tunable_write(struct file *file, const char __user *ubuf,
 	char buf[HPC_TUNABLE_MAX_WRITE];
 	int val, ret;
 
-	if (!capable(CAP_SYS_ADMIN))
-		return -EPERM;
-	if (count == 0 || count >= sizeof(buf))
-		return -EINVAL;
-	if (copy_from_user(buf, ubuf, count))
-		return -EFAULT;
-
+	ret = admin_copy_in(buf, sizeof(buf), ubuf, count);
+	if (ret)
+		return ret;
 	ret = hpc_tunable_parse(t, buf, count, &val);
 	if (!ret)
 		ret = t->set ? t->set(val) : hpc_tunable_set(t, val);
@@ -158,13 +169,11 @@ static ssize_t action_write(struct file *file, const char __user *ubuf, size_t c
 {
 	bool bring = !strcmp(file->f_path.dentry->d_name.name, "bring");
 	char buf[4];
+	int ret;
 
-	if (!capable(CAP_SYS_ADMIN))
-		return -EPERM;
-	if (count == 0 || count >= sizeof(buf))
-		return -EINVAL;
-	if (copy_from_user(buf, ubuf, count))
-		return -EFAULT;
+	ret = admin_copy_in(buf, sizeof(buf), ubuf, count);
+	if (ret)
+		return ret;
 	buf[count] = 0;
 	if (strcmp(buf, "1") && strcmp(buf, "1\n"))
 		return -EINVAL;

@@ -16,9 +16,10 @@
  *
  * Locking: transport_lock (a mutex) serialises start, stop and the table of
  * outgoing connections; it is taken after hpc_nodes_lock, never before.
- * conns_lock (a spinlock) protects the list of live connections. A
- * connection is refcounted: its receiver thread holds one reference, the
- * table of outgoing connections another.
+ * conns_lock (a spinlock) protects the list of live connections; a node's
+ * information lock (node.c) may be taken under it. A connection is
+ * refcounted: its receiver thread holds one reference, the table of
+ * outgoing connections another.
  */
 
 #define pr_fmt(fmt) "hpc: " fmt
@@ -67,7 +68,8 @@ struct hpc_conn {
 	unsigned int peer;		/* node id, once authenticated */
 	__be32 peer_addr;
 	bool outgoing;
-	bool dead;			/* the receiver has ended */
+	bool dead;			/* ended, or ending: never send on it again */
+	unsigned long since;		/* jiffies when it was opened */
 	struct hpc_session session;
 	struct mutex send_lock;		/* serialises seals and sends */
 	struct completion rx_done;
@@ -108,6 +110,7 @@ static struct hpc_conn *conn_alloc(struct socket *sock, bool outgoing)
 		return NULL;
 	c->sock = sock;
 	c->outgoing = outgoing;
+	c->since = jiffies;
 	mutex_init(&c->send_lock);
 	init_completion(&c->rx_done);
 	kref_init(&c->ref);
@@ -725,6 +728,44 @@ void hpc_transport_forget(unsigned int id)
 	if (running)
 		conns_close(id);
 	mutex_unlock(&transport_lock);
+}
+
+/**
+ * hpc_transport_drop_lost() - close the connections of lost nodes
+ *
+ * A connection that lived through a network outage may keep its data in
+ * TCP's retransmission queue, backed off for tens of seconds, long after
+ * the link is back: a migration offered on it would time out. Once a node
+ * is lost (node.h), every connection with it older than HPC_NODE_LOST_MS is
+ * closed; the next message to the node opens a fresh one.
+ */
+void hpc_transport_drop_lost(void)
+{
+	unsigned long grace = msecs_to_jiffies(HPC_NODE_LOST_MS);
+	struct hpc_conn *c, *batch[16];
+	int n, i;
+
+	do {
+		n = 0;
+		spin_lock(&conns_lock);
+		list_for_each_entry(c, &conns, link) {
+			if (!c->peer || READ_ONCE(c->dead) ||
+			    time_before(jiffies, c->since + grace) || !hpc_node_lost(c->peer))
+				continue;
+			/* Sends open a new connection from now on. */
+			WRITE_ONCE(c->dead, true);
+			kref_get(&c->ref);
+			batch[n++] = c;
+			if (n == ARRAY_SIZE(batch))
+				break;
+		}
+		spin_unlock(&conns_lock);
+		for (i = 0; i < n; i++) {
+			pr_info("node %u is lost: closing a connection with it\n", batch[i]->peer);
+			conn_shutdown(batch[i]);
+			conn_put(batch[i]);
+		}
+	} while (n);
 }
 
 /**

@@ -10,6 +10,7 @@
 void hpc_transport_update(void);
 void hpc_transport_rekey(void);
 void hpc_transport_forget(unsigned int id);
+void hpc_transport_drop_lost(void);
 int hpc_transport_send(unsigned int id, unsigned int type, const union hpc_wire_body *body);
 bool hpc_transport_running(void);
 

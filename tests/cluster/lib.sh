@@ -135,6 +135,6 @@ no_guests() { [ -z "$(guests)" ]; }
 finish() {
 	[ "$failures" = 0 ] && exit 0
 	# What the kernel said, to explain the failures.
-	dmesg | grep -e hpc -e BUG -e WARNING | tail -40 | sed 's/^/# /'
+	dmesg | grep -e 'hpc: ' -e BUG -e WARNING | tail -40 | sed 's/^/# /'
 	exit 1
 }
