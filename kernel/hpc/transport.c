@@ -738,11 +738,16 @@ void hpc_transport_forget(unsigned int id)
  * the link is back: a migration offered on it would time out. Once a node
  * is lost (node.h), every connection with it older than HPC_NODE_LOST_MS is
  * closed; the next message to the node opens a fresh one.
+ *
+ * Unlike conns_close(), this neither takes transport_lock nor waits for
+ * the receivers: a receiver may be sending a refusal, which takes that
+ * lock. A connection marked dead here is never sent on again.
  */
 void hpc_transport_drop_lost(void)
 {
 	unsigned long grace = msecs_to_jiffies(HPC_NODE_LOST_MS);
 	struct hpc_conn *c, *batch[16];
+	unsigned int lost = 0;
 	int n, i;
 
 	do {
@@ -752,7 +757,6 @@ void hpc_transport_drop_lost(void)
 			if (!c->peer || READ_ONCE(c->dead) ||
 			    time_before(jiffies, c->since + grace) || !hpc_node_lost(c->peer))
 				continue;
-			/* Sends open a new connection from now on. */
 			WRITE_ONCE(c->dead, true);
 			kref_get(&c->ref);
 			batch[n++] = c;
@@ -761,7 +765,10 @@ void hpc_transport_drop_lost(void)
 		}
 		spin_unlock(&conns_lock);
 		for (i = 0; i < n; i++) {
-			pr_info("node %u is lost: closing a connection with it\n", batch[i]->peer);
+			if (batch[i]->peer != lost) {
+				lost = batch[i]->peer;
+				pr_info("node %u is lost: closing its connections\n", lost);
+			}
 			conn_shutdown(batch[i]);
 			conn_put(batch[i]);
 		}

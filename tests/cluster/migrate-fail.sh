@@ -25,7 +25,7 @@ if [ "$NODE" = 2 ]; then
 		check "node 2: the guest of a lost home is killed" wait_for 30 no_guests
 		check "node 2: the log says why" sh -c "dmesg | grep -q 'node 1 is down: ending the guest'"
 		check "node 2: the connections with node 1 are closed" \
-			wait_for 10 sh -c "dmesg | grep -q 'node 1 is lost: closing a connection with it'"
+			wait_for 10 sh -c "dmesg | grep -q 'node 1 is lost: closing its connections'"
 		sleep 3
 		ip link set eth0 up
 	else
@@ -58,7 +58,7 @@ check "the log says why" sh -c "dmesg | grep -q 'process $pid: node 2 is down: e
 # Its connections lived through the outage: they are closed, so the next
 # migration does not wait behind TCP's backed-off retransmissions.
 check "the connections with the lost node are closed" \
-	wait_for 10 sh -c "dmesg | grep -q 'node 2 is lost: closing a connection with it'"
+	wait_for 10 sh -c "dmesg | grep -q 'node 2 is lost: closing its connections'"
 
 check "node 2 is back" wait_for 60 node_up 2
 # It computes until told to stop, so it cannot end before it moves.
