@@ -88,6 +88,9 @@ where() { cat "/proc/$1/where" 2>/dev/null || echo gone; }
 # wait_where SECONDS PID NODE: wait until process PID runs on NODE.
 wait_where() { wait_for "$1" sh -c "[ \"\$(cat /proc/$2/where 2>/dev/null)\" = $3 ]"; }
 
+# node_flag ID FLAG: the status of node ID shows FLAG (stay, block, ...).
+node_flag() { grep -qw "$2" "/proc/hpc/nodes/$1/status" 2>/dev/null; }
+
 # node_up ID: this node sees node ID up.
 node_up() { [ "$(cut -d' ' -f1 "/proc/hpc/nodes/$1/status" 2>/dev/null)" = up ]; }
 

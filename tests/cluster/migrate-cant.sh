@@ -9,8 +9,9 @@ M=/usr/lib/hpc/migtest
 
 if [ "$NODE" = 2 ]; then
 	echo 1 > /proc/hpc/admin/block
-	# Node 1 tries while blocked, then writes /tmp/... nothing: time it.
-	sleep 40
+	# Node 1 tries while we block, then says it has seen the refusal
+	# by showing lstay in its status; only then do we unblock.
+	check "node 2: node 1 saw the refusal" wait_for 300 node_flag 1 lstay
 	echo 0 > /proc/hpc/admin/block
 	check "node 2: a guest arrives once unblocked" wait_for 120 has_guests
 	check "node 2: expel" sh -c "echo 1 > /proc/hpc/admin/expel"
@@ -63,12 +64,15 @@ check_fails "no process" "no process" migrate 99999 2
 check_fails "another user's process" "Permission denied" \
 	su nobody -s /bin/sh -c "echo 2 > /proc/$pid/goto"
 
-# Node 2 blocks guests for its first 40 seconds.
+# Node 2 blocks guests until our status shows lstay.
+check "node 2 says it blocks guests" wait_for 60 node_flag 2 block
 check "migrate while node 2 blocks guests" migrate "$pid" 2
-sleep 3
+check "the log says why" wait_for 30 sh -c \
+	"dmesg | grep -q 'process $pid (migtest) stays: node 2: it accepts no guests'"
 check_eq "the blocked node refused it: it runs at home" 0 "$(where "$pid")"
-check "the log says why" sh -c "dmesg | grep -q 'process $pid (migtest) stays: node 2: it accepts no guests'"
-sleep 40
+echo 1 > /proc/hpc/admin/lstay
+check "node 2 unblocks" wait_for 120 sh -c "! grep -qw block /proc/hpc/nodes/2/status"
+echo 0 > /proc/hpc/admin/lstay
 check "once unblocked, it moves" migrate "$pid" 2
 check "it runs on node 2" wait_where 30 "$pid" 2
 check "node 2 expels it: it comes home" wait_where 60 "$pid" 0
