@@ -34,6 +34,7 @@
 #include <linux/sched/task_stack.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
+#include <linux/workqueue.h>
 #include <asm/syscall.h>
 #include <asm/unaligned.h>
 #include <asm/unistd.h>
@@ -263,13 +264,49 @@ static int remote_main(void *arg)
 	return 0;	/* ret_from_fork takes it to user mode */
 }
 
+struct refusal {
+	struct work_struct work;
+	u32 pid;
+	u32 epoch;
+	u16 peer;
+	int why;
+};
+
+static void refusal_fn(struct work_struct *work)
+{
+	struct refusal *r = container_of(work, struct refusal, work);
+
+	hpc_chan_send_to(r->peer, HPC_WIRE_MIG_ACCEPT, r->pid, r->epoch, r->why);
+	kfree(r);
+}
+
+/*
+ * Refuse an offer from a worker: a receiver thread must not send (the
+ * transport waits for its receivers under the lock a send takes). Without
+ * memory for even this, home's wait for an answer times out.
+ */
+static void refuse_offer(u16 peer, u32 pid, u32 epoch, int why)
+{
+	struct refusal *r = kmalloc(sizeof(*r), GFP_KERNEL);
+
+	if (!r)
+		return;
+	INIT_WORK(&r->work, refusal_fn);
+	r->peer = peer;
+	r->pid = pid;
+	r->epoch = epoch;
+	r->why = why;
+	schedule_work(&r->work);
+}
+
 /**
  * hpc_remote_offer() - a node offers us one of its processes
  * @peer:  its home node
  * @pid:   its pid there
  * @epoch: the migration
  *
- * Called by a receiver thread; the new task answers the offer itself.
+ * Called by a receiver thread; the new task answers the offer itself, a
+ * worker sends a refusal.
  */
 void hpc_remote_offer(u16 peer, u32 pid, u32 epoch)
 {
@@ -277,12 +314,12 @@ void hpc_remote_offer(u16 peer, u32 pid, u32 epoch)
 	pid_t ret;
 
 	if (hpc_tunable_get(HPC_BLOCK)) {
-		hpc_chan_send_to(peer, HPC_WIRE_MIG_ACCEPT, pid, epoch, HPC_MIG_E_BLOCKED);
+		refuse_offer(peer, pid, epoch, HPC_MIG_E_BLOCKED);
 		return;
 	}
 	rs = kmalloc(sizeof(*rs), GFP_KERNEL);
 	if (!rs) {
-		hpc_chan_send_to(peer, HPC_WIRE_MIG_ACCEPT, pid, epoch, HPC_MIG_E_NOMEM);
+		refuse_offer(peer, pid, epoch, HPC_MIG_E_NOMEM);
 		return;
 	}
 	rs->peer = peer;
@@ -291,7 +328,7 @@ void hpc_remote_offer(u16 peer, u32 pid, u32 epoch)
 	ret = user_mode_thread(remote_main, rs, CLONE_PARENT | SIGCHLD);
 	if (ret < 0) {
 		kfree(rs);
-		hpc_chan_send_to(peer, HPC_WIRE_MIG_ACCEPT, pid, epoch, HPC_MIG_E_NOMEM);
+		refuse_offer(peer, pid, epoch, HPC_MIG_E_NOMEM);
 	}
 }
 

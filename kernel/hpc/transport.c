@@ -16,6 +16,9 @@
  *
  * Locking: transport_lock (a mutex) serialises start, stop and the table of
  * outgoing connections; it is taken after hpc_nodes_lock, never before.
+ * It is held while waiting for receiver threads to end, so a receiver never
+ * takes it: a receiver answers on its own connection (conn_send()) and
+ * leaves any other send to a worker.
  * conns_lock (a spinlock) protects the list of live connections; a node's
  * information lock (node.c) may be taken under it. A connection is
  * refcounted: its receiver thread holds one reference, the table of
@@ -529,6 +532,8 @@ int hpc_transport_send(unsigned int id, unsigned int type, const union hpc_wire_
 	void *retry;
 	int ret;
 
+	/* See "Locking" above: conns_close() would wait for us forever. */
+	WARN_ON_ONCE(kthread_func(current) == receiver);
 	mutex_lock(&transport_lock);
 	if (!running) {
 		mutex_unlock(&transport_lock);
@@ -740,8 +745,8 @@ void hpc_transport_forget(unsigned int id)
  * closed; the next message to the node opens a fresh one.
  *
  * Unlike conns_close(), this neither takes transport_lock nor waits for
- * the receivers: a receiver may be sending a refusal, which takes that
- * lock. A connection marked dead here is never sent on again.
+ * the receivers: it runs in the load gossip thread, which must go on
+ * every second. A connection marked dead here is never sent on again.
  */
 void hpc_transport_drop_lost(void)
 {
