@@ -133,6 +133,8 @@ enum hpc_wire_mig_type {
 	HPC_WIRE_MIG_GONE	= 0x47,
 	HPC_WIRE_MIG_SYSCALL	= 0x48,
 	HPC_WIRE_MIG_SYSRET	= 0x49,
+	HPC_WIRE_MIG_GOTO	= 0x4a,
+	HPC_WIRE_MIG_MOVED	= 0x4b,
 };
 
 #define HPC_WIRE_MIGRATE_FIRST		0x40
@@ -314,12 +316,13 @@ enum hpc_wire_mig_type {
  * its receiver for the others, so it is never carried.
  *
  *	type     way          arg                   payload
- *	OFFER    home->target 0                     none: "will you run pid?"
+ *	OFFER    home->target the node the image    none: "will you run pid?"
+ *	                      comes from, 0: home
  *	ACCEPT   target->home 0 or HPC_MIG_E_*      none
- *	IMAGE    either       0                     the next bytes of the
+ *	IMAGE    image sender 0                     the next bytes of the
  *	                                            process image (below)
- *	DONE     either       0 or HPC_MIG_E_*      none: the image was
- *	                                            installed, or why not
+ *	DONE     image's      0 or HPC_MIG_E_*      none: the image was
+ *	         receiver                           installed, or why not
  *	RECALL   home->target HPC_MIG_WHY_*         none: "come home"
  *	RETURN   target->home HPC_MIG_WHY_*         none, or for FAULT the
  *	                                            signal, code, errno and
@@ -331,6 +334,16 @@ enum hpc_wire_mig_type {
  *	                                            each), then buffers
  *	SYSRET   home->target HPC_MIG_RET_*         the result (8 bytes, two's
  *	                                            complement), then buffers
+ *	GOTO     home->target the next node         its epoch (4 bytes):
+ *	                                            "pass yourself on there"
+ *	MOVED    target->home 0 or HPC_MIG_E_*      none: passed on, or why not
+ *
+ * Moving from node A straight to node B: home OFFERs the process to B with
+ * arg A and a new epoch; B ACCEPTs and waits for the image from A. Home
+ * sends GOTO to A, which at its next safe point sends its image to B (IMAGE
+ * messages with the new epoch, answered by DONE), tells home MOVED and
+ * ends. From then on home and B talk in the new epoch. If B fails, A tells
+ * home why in MOVED and runs on; home sends KILL to B.
  *
  * A buffer is the user memory a system call argument points to: 4 bytes
  * argument index (0..5), 4 bytes length, then the bytes. SYSCALL carries
@@ -372,7 +385,8 @@ enum hpc_wire_mig_type {
 #define HPC_MIG_E_IMAGE			3	/* the image is malformed */
 #define HPC_MIG_E_ABI			4	/* a different CPU state or vDSO */
 #define HPC_MIG_E_BUSY			5	/* the process is already here */
-#define HPC_MIG_E_MAX			5
+#define HPC_MIG_E_PASS			6	/* its image did not get there */
+#define HPC_MIG_E_MAX			6
 
 /* Why a process comes home or ends (RECALL, RETURN, KILL, GONE). */
 #define HPC_MIG_WHY_ASKED		1	/* goto, bring, expel */

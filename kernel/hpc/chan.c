@@ -5,7 +5,9 @@
  *
  * A migrated process is named in the cluster by its home node and its pid
  * there. Each half keeps a channel with the node of the other half (the
- * peer), that pid and the epoch of the migration. The transport's receiver
+ * peer), that pid and the epoch of the migration; while the process passes
+ * from one node straight to another, those two nodes have a pass channel
+ * for its image (kind HPC_CHAN_PASS). The transport's receiver
  * threads hand every migration message to hpc_chan_receive(), which queues
  * it on the channel it belongs to; the half waits for it with
  * hpc_chan_wait(). Nobody ever waits on the network itself, so a signal can
@@ -14,12 +16,14 @@
  *
  * A few messages act at once instead of being queued: OFFER starts a
  * remote (remote.c), RECALL flags a remote to come home at its next return
- * to user mode, KILL ends a remote and GONE ends a deputy's wait.
+ * to user mode, GOTO to pass itself on to another node, KILL ends a remote
+ * or a pass, and GONE ends a deputy's wait.
  *
  * Failure: a watchdog looks at the channels every second. When the peer of
  * a channel is lost (no load information for HPC_NODE_LOST_MS), the channel
  * dies: a deputy waiting on it wakes up and ends the process, a remote is
- * killed. A failed send kills the channel too, as the message is lost.
+ * killed, a pass fails and the process stays where it was. A failed send
+ * kills the channel too, as the message is lost.
  *
  * Locking: chans_lock (a spinlock) protects the table; each channel's lock
  * protects its queue and state. chans_lock is taken before a channel's lock
@@ -31,11 +35,13 @@
 #include <linux/delay.h>
 #include <linux/jiffies.h>
 #include <linux/lockdep.h>
+#include <linux/random.h>
 #include <linux/sched/signal.h>
 #include <linux/sched/task.h>
 #include <linux/slab.h>
 #include <linux/resume_user_mode.h>
 #include <linux/workqueue.h>
+#include <asm/unaligned.h>
 
 #include <hpc/protocol.h>
 
@@ -71,14 +77,32 @@ void hpc_chan_put(struct hpc_chan *chan)
 	kref_put(&chan->ref, chan_release);
 }
 
-/* The channel of a process, with a reference; under chans_lock. */
-static struct hpc_chan *chan_find_locked(u16 peer, u32 pid)
+/*
+ * A channel of a process with a node, with a reference; under chans_lock.
+ * Epochs are random, so (peer, pid, epoch) names one channel even where a
+ * process passing through has the pid of another one with the same peer.
+ */
+static struct hpc_chan *chan_find_locked(u16 peer, u32 pid, u32 epoch)
 {
 	struct hpc_chan *chan;
 
 	lockdep_assert_held(&chans_lock);
 	list_for_each_entry(chan, &chans, link)
-		if (chan->peer == peer && chan->pid == pid) {
+		if (chan->peer == peer && chan->pid == pid && chan->epoch == epoch) {
+			kref_get(&chan->ref);
+			return chan;
+		}
+	return NULL;
+}
+
+/* The deputy's or remote's channel of a process with a node; under chans_lock. */
+static struct hpc_chan *chan_find_kind_locked(u16 peer, u32 pid, enum hpc_chan_kind kind)
+{
+	struct hpc_chan *chan;
+
+	lockdep_assert_held(&chans_lock);
+	list_for_each_entry(chan, &chans, link)
+		if (chan->peer == peer && chan->pid == pid && chan->kind == kind) {
 			kref_get(&chan->ref);
 			return chan;
 		}
@@ -86,18 +110,28 @@ static struct hpc_chan *chan_find_locked(u16 peer, u32 pid)
 }
 
 /**
+ * hpc_chan_new_epoch() - the number of a new migration
+ *
+ * Return: a random number other than 0.
+ */
+u32 hpc_chan_new_epoch(void)
+{
+	return get_random_u32() ?: 1;
+}
+
+/**
  * hpc_chan_open() - make and register a channel
  * @peer:  the node of the other half
  * @pid:   the process id at home
  * @epoch: the migration
- * @home:  whether this is home's end
+ * @kind:  which end of which channel
  * @task:  the local half
  *
  * Return: the channel with two references (the table's and the caller's),
- * ERR_PTR(-EBUSY) if the process already has a channel with @peer, or
+ * ERR_PTR(-EBUSY) if the deputy already has a channel with @peer, or
  * ERR_PTR(-ENOMEM).
  */
-struct hpc_chan *hpc_chan_open(u16 peer, u32 pid, u32 epoch, bool home,
+struct hpc_chan *hpc_chan_open(u16 peer, u32 pid, u32 epoch, enum hpc_chan_kind kind,
 			       struct task_struct *task)
 {
 	struct hpc_chan *chan, *old;
@@ -113,14 +147,15 @@ struct hpc_chan *hpc_chan_open(u16 peer, u32 pid, u32 epoch, bool home,
 	chan->peer = peer;
 	chan->pid = pid;
 	chan->epoch = epoch;
-	chan->home = home;
+	chan->kind = kind;
+	chan->home = kind == HPC_CHAN_DEPUTY;
 	chan->since = jiffies;
 	get_task_struct(task);
 	chan->task = task;
 
 	spin_lock(&chans_lock);
-	old = chan_find_locked(peer, pid);
-	if (old && !home) {
+	old = kind == HPC_CHAN_PASS ? NULL : chan_find_kind_locked(peer, pid, kind);
+	if (old && kind == HPC_CHAN_REMOTE) {
 		/*
 		 * The remote of the process's previous stay here, on its way
 		 * out: home offers again only after that stay ended.
@@ -171,7 +206,8 @@ void hpc_msg_free(struct hpc_msg *msg)
  * @chan: the channel
  * @why:  HPC_MIG_WHY_*
  *
- * A waiting half wakes up and sees the channel dead; a remote is killed.
+ * A waiting half wakes up and sees the channel dead; a remote is killed
+ * (not the ends of a pass: the process goes on where it was).
  */
 void hpc_chan_kill(struct hpc_chan *chan, int why)
 {
@@ -182,7 +218,7 @@ void hpc_chan_kill(struct hpc_chan *chan, int why)
 	if (first)
 		chan->dead = why;
 	spin_unlock(&chan->lock);
-	if (first && !chan->home)
+	if (first && chan->kind == HPC_CHAN_REMOTE)
 		send_sig(SIGKILL, chan->task, 1);
 	wake_up(&chan->wq);
 }
@@ -342,27 +378,38 @@ struct hpc_msg *hpc_chan_wait(struct hpc_chan *chan, unsigned int state, long ti
 }
 
 /* A message that acts on the channel at once; false if it is to be queued. */
-static bool chan_act(struct hpc_chan *chan, u8 type, u32 arg)
+static bool chan_act(struct hpc_chan *chan, u8 type, const struct hpc_wire_mig *m)
 {
 	switch (type) {
 	case HPC_WIRE_MIG_RECALL:
-		if (chan->home)
+		if (chan->kind != HPC_CHAN_REMOTE)
 			return false;
 		spin_lock(&chan->lock);
-		chan->recall = arg ?: HPC_MIG_WHY_ASKED;
+		chan->recall = m->arg ?: HPC_MIG_WHY_ASKED;
+		spin_unlock(&chan->lock);
+		set_notify_resume(chan->task);
+		wake_up(&chan->wq);
+		return true;
+	case HPC_WIRE_MIG_GOTO:
+		if (chan->kind != HPC_CHAN_REMOTE || m->len != 4 || !m->arg ||
+		    m->arg > U16_MAX)
+			return false;
+		spin_lock(&chan->lock);
+		chan->go = m->arg;
+		chan->go_epoch = get_unaligned_be32(m->data);
 		spin_unlock(&chan->lock);
 		set_notify_resume(chan->task);
 		wake_up(&chan->wq);
 		return true;
 	case HPC_WIRE_MIG_KILL:
-		if (chan->home)
+		if (chan->kind == HPC_CHAN_DEPUTY)
 			return false;
-		hpc_chan_kill(chan, arg ?: HPC_MIG_WHY_EXIT);
+		hpc_chan_kill(chan, m->arg ?: HPC_MIG_WHY_EXIT);
 		return true;
 	case HPC_WIRE_MIG_GONE:
-		if (!chan->home)
+		if (chan->kind != HPC_CHAN_DEPUTY)
 			return false;
-		hpc_chan_kill(chan, arg ?: HPC_MIG_WHY_KILLED);
+		hpc_chan_kill(chan, m->arg ?: HPC_MIG_WHY_KILLED);
 		return true;
 	}
 	return false;
@@ -384,19 +431,19 @@ void hpc_chan_receive(u16 peer, u8 type, const struct hpc_wire_mig *m, void *buf
 	struct hpc_msg *msg;
 
 	if (type == HPC_WIRE_MIG_OFFER) {
-		hpc_remote_offer(peer, m->pid, m->epoch);
+		hpc_remote_offer(peer, m->pid, m->epoch, m->arg);
 		kvfree(buf);
 		return;
 	}
 	spin_lock(&chans_lock);
-	chan = chan_find_locked(peer, m->pid);
+	chan = chan_find_locked(peer, m->pid, m->epoch);
 	spin_unlock(&chans_lock);
-	if (!chan || chan->epoch != m->epoch) {
+	if (!chan) {
 		pr_debug("message %#x from node %u for process %u dropped: no channel\n",
 			 type, peer, m->pid);
 		goto drop;
 	}
-	if (chan_act(chan, type, m->arg))
+	if (chan_act(chan, type, m))
 		goto drop;
 
 	msg = kmalloc(sizeof(*msg), GFP_KERNEL);
@@ -423,20 +470,21 @@ drop:
 
 /**
  * hpc_chan_for_each() - call a function for each channel of one side
- * @home: home's channels (deputies) or the others (remotes)
+ * @kind: the deputies' or the remotes' channels
  * @fn:   called under a spinlock: must not sleep; a nonzero return stops
  * @arg:  for @fn
  *
  * Return: what the last call of @fn returned, or 0.
  */
-int hpc_chan_for_each(bool home, int (*fn)(struct hpc_chan *chan, void *arg), void *arg)
+int hpc_chan_for_each(enum hpc_chan_kind kind, int (*fn)(struct hpc_chan *chan, void *arg),
+		      void *arg)
 {
 	struct hpc_chan *chan;
 	int ret = 0;
 
 	spin_lock(&chans_lock);
 	list_for_each_entry(chan, &chans, link) {
-		if (chan->home != home)
+		if (chan->kind != kind)
 			continue;
 		ret = fn(chan, arg);
 		if (ret)
@@ -481,7 +529,8 @@ static void watchdog_fn(struct work_struct *work)
 			continue;
 		if (hpc_node_lost(chan->peer)) {
 			pr_warn("process %u: node %u is down: ending %s\n", chan->pid,
-				chan->peer, chan->home ? "the process" : "the guest");
+				chan->peer, chan->kind == HPC_CHAN_DEPUTY ? "the process" :
+				chan->kind == HPC_CHAN_REMOTE ? "the guest" : "its move");
 			hpc_chan_kill(chan, HPC_MIG_WHY_ERROR);
 		}
 	}

@@ -21,6 +21,11 @@
  * cannot be forwarded takes it home for that call only: it goes back at
  * the next system call.
  *
+ * A process away that is sent to a third node does not come home on the
+ * way: the deputy has the new node accept it, then tells the node it runs
+ * on to pass it on (pass_on()); the image goes from node to node, and the
+ * deputy switches to the new channel when the old node says MOVED.
+ *
  * If the remote or its node is lost, the process is killed with SIGKILL
  * and the reason logged: its memory was there.
  */
@@ -55,6 +60,7 @@ static const char *const mig_errors[] = {
 	[HPC_MIG_E_IMAGE] = "it refused the process image",
 	[HPC_MIG_E_ABI] = "its kernel or CPU differs",
 	[HPC_MIG_E_BUSY] = "it already has the process",
+	[HPC_MIG_E_PASS] = "the image did not get there",
 };
 
 static const char *const mig_whys[] = {
@@ -145,7 +151,7 @@ static int bring_one(struct hpc_chan *chan, void *unused)
  */
 int hpc_bring_all(void)
 {
-	return hpc_chan_for_each(true, bring_one, NULL);
+	return hpc_chan_for_each(HPC_CHAN_DEPUTY, bring_one, NULL);
 }
 
 /* Does a request want the process somewhere else than where it is? */
@@ -162,6 +168,100 @@ static void set_chan(struct hpc_task *t, struct hpc_chan *chan, int role)
 	t->chan = chan;
 	t->role = role;
 	spin_unlock(&t->lock);
+}
+
+/* Wait for a reply of one type; its arg, or -errno. */
+static long wait_reply(struct hpc_chan *chan, u8 type, long timeout)
+{
+	struct hpc_msg *msg;
+	long ret;
+
+	msg = hpc_chan_wait(chan, TASK_KILLABLE | TASK_NOLOAD, timeout);
+	if (IS_ERR(msg))
+		return PTR_ERR(msg);
+	ret = msg->type == type ? msg->arg : -EPROTO;
+	hpc_msg_free(msg);
+	return ret;
+}
+
+/* A move on to another node (pass_on()) is over or off: leave its channel. */
+static void drop_next(struct hpc_task *t)
+{
+	struct hpc_chan *next = t->next;
+
+	if (!next)
+		return;
+	t->next = NULL;
+	/* The node may have started a remote that waits for the image. */
+	if (!READ_ONCE(next->dead))
+		hpc_chan_send(next, HPC_WIRE_MIG_KILL, HPC_MIG_WHY_ERROR, NULL, 0);
+	hpc_chan_close(next);
+	hpc_chan_put(next);
+}
+
+static void pass_failed(struct hpc_task *t, unsigned int node, const char *why)
+{
+	snprintf(t->why, sizeof(t->why), "node %u: %s", node, why);
+	pr_info("process %d (%s) stays on node %u: %s\n", task_tgid_nr(current),
+		current->comm, t->where, t->why);
+	WRITE_ONCE(t->target, t->where);
+	drop_next(t);
+}
+
+/*
+ * Move the process from the node it runs on straight to another one: the
+ * new node accepts it, then the old one is told to pass it on (GOTO). The
+ * deputy goes on serving the old node until it answers MOVED.
+ */
+static void pass_on(struct hpc_task *t, struct hpc_chan *chan, unsigned int node)
+{
+	char buf[HPC_WHY_SIZE];
+	struct hpc_chan *next;
+	u8 epoch[4];
+	long ret;
+
+	next = hpc_chan_open(node, task_tgid_nr(current), hpc_chan_new_epoch(),
+			     HPC_CHAN_DEPUTY, current);
+	if (IS_ERR(next)) {
+		pass_failed(t, node, "no channel");
+		return;
+	}
+	t->next = next;
+	ret = hpc_chan_send(next, HPC_WIRE_MIG_OFFER, chan->peer, NULL, 0);
+	if (!ret)
+		ret = wait_reply(next, HPC_WIRE_MIG_ACCEPT, ACCEPT_TIMEOUT);
+	if (ret) {
+		snprintf(buf, sizeof(buf), "no answer (%ld)", ret);
+		pass_failed(t, node, ret > 0 ? mig_error(ret) : buf);
+		return;
+	}
+	put_unaligned_be32(next->epoch, epoch);
+	if (hpc_chan_send(chan, HPC_WIRE_MIG_GOTO, node, epoch, sizeof(epoch)))
+		drop_next(t);	/* chan is dead: the process ends */
+}
+
+/* The old node passed the process on to t->next, or says why not. */
+static struct hpc_chan *passed(struct hpc_task *t, struct hpc_chan *chan, u32 err)
+{
+	struct hpc_chan *next = t->next;
+
+	if (!next) {
+		hpc_chan_kill(chan, HPC_MIG_WHY_ERROR);
+		return chan;
+	}
+	if (err) {
+		pass_failed(t, next->peer, mig_error(err));
+		return chan;
+	}
+	t->next = NULL;
+	set_chan(t, next, HPC_ROLE_DEPUTY);
+	WRITE_ONCE(t->where, next->peer);
+	t->epoch = next->epoch;
+	t->left = jiffies;
+	t->nmigs++;
+	hpc_chan_close(chan);
+	hpc_chan_put(chan);
+	return next;
 }
 
 /* The channel ended with the process away: it cannot go on. */
@@ -236,6 +336,7 @@ static void come_home(struct hpc_task *t, struct hpc_chan *chan, struct hpc_msg 
 	unsigned int i;
 	int err;
 
+	drop_next(t);	/* came home instead of passing on */
 	if (why == HPC_MIG_WHY_FAULT && ret_msg->len == sizeof(fault))
 		for (i = 0; i < ARRAY_SIZE(fault); i++)
 			fault[i] = get_unaligned_be64(ret_msg->data + 8 * i);
@@ -292,11 +393,19 @@ static void deputy_serve(struct hpc_task *t, struct hpc_chan *chan, struct pt_re
 {
 	bool recalled = false;
 	struct hpc_msg *msg;
+	int want;
 
 	for (;;) {
 		if (fatal_signal_pending(current))
 			return;		/* do_exit() tells the remote */
-		if (!recalled && (signal_pending(current) || want_elsewhere(t))) {
+		want = READ_ONCE(t->want);
+		if (!recalled && !t->next && want > 0 && want != t->where &&
+		    !signal_pending(current) &&
+		    cmpxchg(&t->want, want, HPC_WANT_NONE) == want) {
+			pass_on(t, chan, want);
+			continue;
+		}
+		if (!recalled && (signal_pending(current) || (!t->next && want_elsewhere(t)))) {
 			hpc_chan_send(chan, HPC_WIRE_MIG_RECALL, signal_pending(current) ?
 				      HPC_MIG_WHY_SIGNAL : HPC_MIG_WHY_ASKED, NULL, 0);
 			recalled = true;
@@ -317,6 +426,11 @@ static void deputy_serve(struct hpc_task *t, struct hpc_chan *chan, struct pt_re
 			come_home(t, chan, msg, regs);
 			hpc_msg_free(msg);
 			return;
+		case HPC_WIRE_MIG_MOVED:
+			if (!msg->arg)
+				recalled = false;	/* a RECALL went to the old node */
+			chan = passed(t, chan, msg->arg);
+			break;
 		default:
 			pr_warn("process %d: unexpected message %#x from node %u\n",
 				task_tgid_nr(current), msg->type, chan->peer);
@@ -324,20 +438,6 @@ static void deputy_serve(struct hpc_task *t, struct hpc_chan *chan, struct pt_re
 		}
 		hpc_msg_free(msg);
 	}
-}
-
-/* Wait for a reply of one type; its arg, or -errno. */
-static long wait_reply(struct hpc_chan *chan, u8 type, long timeout)
-{
-	struct hpc_msg *msg;
-	long ret;
-
-	msg = hpc_chan_wait(chan, TASK_KILLABLE | TASK_NOLOAD, timeout);
-	if (IS_ERR(msg))
-		return PTR_ERR(msg);
-	ret = msg->type == type ? msg->arg : -EPROTO;
-	hpc_msg_free(msg);
-	return ret;
 }
 
 static void move_failed(struct hpc_task *t, unsigned int node, const char *why)
@@ -360,7 +460,8 @@ static void move_out(struct hpc_task *t, struct pt_regs *regs, unsigned int node
 		move_failed(t, node, why);
 		return;
 	}
-	chan = hpc_chan_open(node, task_tgid_nr(current), ++t->epoch, true, current);
+	t->epoch = hpc_chan_new_epoch();
+	chan = hpc_chan_open(node, task_tgid_nr(current), t->epoch, HPC_CHAN_DEPUTY, current);
 	if (IS_ERR(chan)) {
 		move_failed(t, node, "no channel");
 		return;
@@ -498,6 +599,7 @@ void hpc_deputy_exit(struct hpc_task *t)
 {
 	struct hpc_chan *chan = t->chan;
 
+	drop_next(t);
 	if (!chan)
 		return;
 	if (!READ_ONCE(chan->dead))

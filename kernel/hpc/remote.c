@@ -15,7 +15,10 @@
  * (SIGSEGV, SIGFPE...) takes the process home, where it is raised again.
  *
  * Going home (RECALL, a call that runs at home, a fault, expel) sends the
- * image back and ends the task. If home is lost or kills the process, the
+ * image back and ends the task. Moving on to another node (GOTO) sends the
+ * image straight there, on a pass channel, and ends the task; if that node
+ * fails, the process runs on here. A remote can thus also start from an
+ * image that another node sends, as home's OFFER says. If home is lost or kills the process, the
  * task is killed (chan.c); if it is killed here, home is told (GONE).
  *
  * /proc/hpc/remote/<pid> describes each guest, named by its local pid.
@@ -55,6 +58,7 @@ struct remote_start {
 	u32 pid;
 	u32 epoch;
 	u16 peer;
+	u16 src;	/* the node the image comes from, 0: home */
 };
 
 /* ---- /proc/hpc/remote -------------------------------------------------- */
@@ -197,12 +201,80 @@ static void __noreturn go_home(struct hpc_task *t, struct pt_regs *regs, u32 why
 	remote_end(t, chan);
 }
 
-/* At a system call: undo its entry so that it runs again, at home. */
-static void __noreturn syscall_home(struct hpc_task *t, struct pt_regs *regs, u32 why)
+/* Leave a pass channel. */
+static void pass_end(struct hpc_chan *pass)
+{
+	if (pass) {
+		hpc_chan_close(pass);
+		hpc_chan_put(pass);
+	}
+}
+
+/* How long the next node may take to install an image we pass on. */
+#define PASS_DONE_TIMEOUT	(120 * HZ)
+
+/*
+ * Pass the process on to the node home named in GOTO: the image goes
+ * straight there and home learns the outcome in MOVED. Returns only if
+ * that node failed: the process runs on here, and home kills whatever the
+ * node may have started.
+ */
+static void go_on(struct hpc_task *t, struct pt_regs *regs)
+{
+	struct hpc_chan *chan = t->chan, *pass;
+	struct hpc_msg *msg;
+	u32 epoch, err;
+	u16 node;
+	int ret;
+
+	spin_lock(&chan->lock);
+	node = chan->go;
+	epoch = chan->go_epoch;
+	chan->go = 0;
+	spin_unlock(&chan->lock);
+
+	err = HPC_MIG_E_PASS;
+	pass = hpc_chan_open(node, chan->pid, epoch, HPC_CHAN_PASS, current);
+	ret = IS_ERR(pass) ? PTR_ERR(pass) : hpc_image_send(pass, regs);
+	if (!ret) {
+		msg = hpc_chan_wait(pass, TASK_KILLABLE | TASK_NOLOAD, PASS_DONE_TIMEOUT);
+		if (IS_ERR(msg)) {
+			ret = PTR_ERR(msg);
+		} else {
+			if (msg->type != HPC_WIRE_MIG_DONE || msg->arg)
+				ret = -EPROTO;
+			if (msg->type == HPC_WIRE_MIG_DONE && msg->arg)
+				err = msg->arg;
+			hpc_msg_free(msg);
+		}
+	}
+	if (!ret) {
+		hpc_chan_send(chan, HPC_WIRE_MIG_MOVED, 0, NULL, 0);
+		pass_end(pass);
+		remote_end(t, chan);
+	}
+	pr_info("guest process %u of node %u could not move on to node %u (%d): it runs on here\n",
+		chan->pid, chan->peer, node, ret);
+	if (!IS_ERR(pass)) {
+		if (!READ_ONCE(pass->dead))
+			hpc_chan_send(pass, HPC_WIRE_MIG_KILL, HPC_MIG_WHY_ERROR, NULL, 0);
+		pass_end(pass);
+	}
+	hpc_chan_send(chan, HPC_WIRE_MIG_MOVED, err, NULL, 0);
+}
+
+/* At a system call: undo its entry, so that user mode makes it again. */
+static void syscall_undo(struct pt_regs *regs)
 {
 	regs->ax = regs->orig_ax;
 	regs->ip -= 2;
 	regs->orig_ax = -1;
+}
+
+/* At a system call: undo its entry so that it runs again, at home. */
+static void __noreturn syscall_home(struct hpc_task *t, struct pt_regs *regs, u32 why)
+{
+	syscall_undo(regs);
 	go_home(t, regs, why, NULL, 0);
 }
 
@@ -223,7 +295,7 @@ static int remote_main(void *arg)
 {
 	struct remote_start rs = *(struct remote_start *)arg;
 	struct hpc_task *t = current->hpc;
-	struct hpc_chan *chan;
+	struct hpc_chan *chan, *pass = NULL;
 	sigset_t all;
 	int ret;
 
@@ -233,7 +305,16 @@ static int remote_main(void *arg)
 	sigfillset(&all);
 	set_current_blocked(&all);
 
-	chan = hpc_chan_open(rs.peer, rs.pid, rs.epoch, false, current);
+	chan = hpc_chan_open(rs.peer, rs.pid, rs.epoch, HPC_CHAN_REMOTE, current);
+	if (!IS_ERR(chan) && t && rs.src) {
+		pass = hpc_chan_open(rs.src, rs.pid, rs.epoch, HPC_CHAN_PASS, current);
+		if (IS_ERR(pass)) {
+			hpc_chan_close(chan);
+			hpc_chan_put(chan);
+			chan = ERR_CAST(pass);
+			pass = NULL;
+		}
+	}
 	if (IS_ERR(chan) || !t) {
 		hpc_chan_send_to(rs.peer, HPC_WIRE_MIG_ACCEPT, rs.pid, rs.epoch,
 				 accept_error(IS_ERR(chan) ? PTR_ERR(chan) : -ENOMEM));
@@ -247,12 +328,14 @@ static int remote_main(void *arg)
 	t->home_pid = rs.pid;
 	t->epoch = rs.epoch;
 
+	/* The image comes from home, or from the node the process leaves. */
 	ret = hpc_chan_send(chan, HPC_WIRE_MIG_ACCEPT, 0, NULL, 0);
 	if (!ret)
-		ret = hpc_image_receive(chan, current_pt_regs(), true);
+		ret = hpc_image_receive(pass ?: chan, current_pt_regs(), true);
 	if (ret) {
 		pr_info("guest process %u of node %u refused: %d\n", rs.pid, rs.peer, ret);
-		hpc_chan_send(chan, HPC_WIRE_MIG_DONE, accept_error(ret), NULL, 0);
+		hpc_chan_send(pass ?: chan, HPC_WIRE_MIG_DONE, accept_error(ret), NULL, 0);
+		pass_end(pass);
 		hpc_chan_close(chan);
 		hpc_chan_put(chan);
 		do_exit(0);
@@ -260,7 +343,8 @@ static int remote_main(void *arg)
 	set_chan(t, chan, HPC_ROLE_REMOTE);
 	set_syscall_work(HPC);
 	proc_add(t);
-	hpc_chan_send(chan, HPC_WIRE_MIG_DONE, 0, NULL, 0);
+	hpc_chan_send(pass ?: chan, HPC_WIRE_MIG_DONE, 0, NULL, 0);
+	pass_end(pass);
 	return 0;	/* ret_from_fork takes it to user mode */
 }
 
@@ -304,15 +388,22 @@ static void refuse_offer(u16 peer, u32 pid, u32 epoch, int why)
  * @peer:  its home node
  * @pid:   its pid there
  * @epoch: the migration
+ * @src:   the node its image comes from, 0 (or @peer) for home
  *
  * Called by a receiver thread; the new task answers the offer itself, a
  * worker sends a refusal.
  */
-void hpc_remote_offer(u16 peer, u32 pid, u32 epoch)
+void hpc_remote_offer(u16 peer, u32 pid, u32 epoch, u32 src)
 {
 	struct remote_start *rs;
 	pid_t ret;
 
+	if (src == peer)
+		src = 0;
+	if (src > U16_MAX || (src && src == hpc_nodes_self())) {
+		refuse_offer(peer, pid, epoch, HPC_MIG_E_IMAGE);
+		return;
+	}
 	if (hpc_tunable_get(HPC_BLOCK)) {
 		refuse_offer(peer, pid, epoch, HPC_MIG_E_BLOCKED);
 		return;
@@ -325,6 +416,7 @@ void hpc_remote_offer(u16 peer, u32 pid, u32 epoch)
 	rs->peer = peer;
 	rs->pid = pid;
 	rs->epoch = epoch;
+	rs->src = src;
 	ret = user_mode_thread(remote_main, rs, CLONE_PARENT | SIGCHLD);
 	if (ret < 0) {
 		kfree(rs);
@@ -347,6 +439,10 @@ void hpc_remote_user_return(struct hpc_task *t, struct pt_regs *regs)
 	if (why) {
 		regs->orig_ax = -1;	/* no system call for home to restart */
 		go_home(t, regs, why, NULL, 0);
+	}
+	if (READ_ONCE(t->chan->go)) {
+		regs->orig_ax = -1;
+		go_on(t, regs);
 	}
 }
 
@@ -462,9 +558,17 @@ bool hpc_remote_syscall(struct hpc_task *t, struct pt_regs *regs)
 		action = HPC_SYS_HOME;
 	else
 		action = hpc_systab_action(nr, args);
-	why = READ_ONCE(t->chan->recall);
-	if (why && action != HPC_SYS_LOCAL && action != HPC_SYS_PID)
-		syscall_home(t, regs, why);
+	if (action != HPC_SYS_LOCAL && action != HPC_SYS_PID) {
+		why = READ_ONCE(t->chan->recall);
+		if (why)
+			syscall_home(t, regs, why);
+		if (READ_ONCE(t->chan->go)) {
+			/* The call runs on the next node, or here again if it failed. */
+			syscall_undo(regs);
+			go_on(t, regs);
+			return true;
+		}
+	}
 
 	switch (action) {
 	case HPC_SYS_LOCAL:
@@ -520,7 +624,7 @@ static int expel_one(struct hpc_chan *chan, void *unused)
  */
 int hpc_expel_all(void)
 {
-	return hpc_chan_for_each(false, expel_one, NULL);
+	return hpc_chan_for_each(HPC_CHAN_REMOTE, expel_one, NULL);
 }
 
 int hpc_remote_init(struct proc_dir_entry *hpc_root)

@@ -9,7 +9,7 @@
 
 struct proc_dir_entry;
 
-void hpc_remote_offer(u16 peer, u32 pid, u32 epoch);
+void hpc_remote_offer(u16 peer, u32 pid, u32 epoch, u32 src);
 int hpc_remote_init(struct proc_dir_entry *hpc_root);
 
 #endif /* _HPC_REMOTE_H */

@@ -41,6 +41,8 @@ enum hpc_role {
  * @lock:     protects @chan for other tasks
  * @chan:     the channel to the other half while migrated; set and cleared
  *            by the task itself, under @lock
+ * @next:     for a deputy, the channel to the node the process is passing
+ *            to from the node it runs on; only the task itself uses it
  * @role:     &enum hpc_role; changed by the task itself
  * @want:     a node asked for by goto and not acted on yet, 0 for home, or
  *            %HPC_WANT_NONE
@@ -65,6 +67,7 @@ struct hpc_task {
 	unsigned long flags;
 	spinlock_t lock;		/* protects chan for other tasks */
 	struct hpc_chan *chan;
+	struct hpc_chan *next;
 	int role;
 	int want;
 	unsigned int target;

@@ -380,7 +380,7 @@ static const struct {
 	{ HPC_WIRE_HDR_TYPE, 1, 0x06, -EBADMSG },
 	{ HPC_WIRE_HDR_TYPE, 1, 0x0b, -EBADMSG },
 	{ HPC_WIRE_HDR_TYPE, 1, 0x11, -EBADMSG },
-	{ HPC_WIRE_HDR_TYPE, 1, HPC_WIRE_MIG_SYSRET + 1, -EBADMSG },
+	{ HPC_WIRE_HDR_TYPE, 1, HPC_WIRE_MIG_MOVED + 1, -EBADMSG },
 	{ HPC_WIRE_HDR_TYPE, 1, HPC_WIRE_MIGRATE_LAST, -EBADMSG },
 	{ HPC_WIRE_HDR_TYPE, 1, 0x80, -EBADMSG },
 	{ HPC_WIRE_HDR_TYPE, 1, 0xff, -EBADMSG },
@@ -496,7 +496,7 @@ static bool bad_header(unsigned int i, struct hpc_wire_header *h)
 		h->type = 0;
 		break;
 	case 1:
-		h->type = HPC_WIRE_MIG_SYSRET + 1;
+		h->type = HPC_WIRE_MIG_MOVED + 1;
 		break;
 	case 2:
 		h->flags = 0x0002;

@@ -82,6 +82,8 @@ static const struct wire_type wire_types[] = {
 	{ HPC_WIRE_MIG_SYSCALL, KIND_ANY, HPC_WIRE_MIG_MIN_SIZE + 8 * HPC_WIRE_SYSCALL_ARGS,
 	  HPC_WIRE_MAX_BODY },
 	{ HPC_WIRE_MIG_SYSRET,  KIND_ANY, HPC_WIRE_MIG_MIN_SIZE + 8, HPC_WIRE_MAX_BODY },
+	{ HPC_WIRE_MIG_GOTO,    KIND_ANY, HPC_WIRE_MIG_MIN_SIZE + 4, HPC_WIRE_MIG_MIN_SIZE + 4 },
+	{ HPC_WIRE_MIG_MOVED,   KIND_ANY, HPC_WIRE_MIG_MIN_SIZE, HPC_WIRE_MIG_MIN_SIZE },
 };
 
 static const struct wire_type *type_find(unsigned int type)
@@ -598,11 +600,11 @@ int hpc_wire_load_decode(struct hpc_wire_load *m, const void *buf, size_t len)
  * hpc_wire_type_is_mig() - whether a type is one of the migration messages
  * @type: a message type
  *
- * Return: true for %HPC_WIRE_MIG_OFFER .. %HPC_WIRE_MIG_SYSRET.
+ * Return: true for %HPC_WIRE_MIG_OFFER .. %HPC_WIRE_MIG_MOVED.
  */
 bool hpc_wire_type_is_mig(unsigned int type)
 {
-	return type >= HPC_WIRE_MIG_OFFER && type <= HPC_WIRE_MIG_SYSRET;
+	return type >= HPC_WIRE_MIG_OFFER && type <= HPC_WIRE_MIG_MOVED;
 }
 
 /**

@@ -8,6 +8,16 @@
 . /usr/lib/hpc/testlib.sh
 M=/usr/lib/hpc/migtest
 
+# Node 3 blocks guests while node 1 shows lstay (see "blocks" below).
+if [ "$NODE" = 3 ]; then
+	(
+		wait_for 900 node_flag 1 lstay || exit
+		echo 1 > /proc/hpc/admin/block
+		wait_for 300 sh -c '! grep -qw lstay /proc/hpc/nodes/1/status'
+		echo 0 > /proc/hpc/admin/block
+	) &
+fi
+
 # On nodes 2 and 3: watch the guest come and go.
 if [ "$NODE" != 1 ]; then
 	# Read everything about a guest; keep it only if the guest was still
@@ -60,11 +70,25 @@ check_eq "nmigs is 1" 1 "$(cat /proc/$pid/nmigs)"
 check "echo home > goto" sh -c "echo home > /proc/$pid/goto"
 check "it is back home" wait_where 60 "$pid" 0
 check_eq "nmigs is 2" 2 "$(cat /proc/$pid/nmigs)"
-# Node to node.
+# Node to node, straight: it does not come home on the way (one move).
 check "migrate PID 2 again" migrate "$pid" 2
 check "it runs on node 2 again" wait_where 60 "$pid" 2
 check "migrate PID 3 while on node 2" migrate "$pid" 3
 check "it runs on node 3" wait_where 60 "$pid" 3
+check_eq "nmigs is 4: from node 2 to node 3 is one move" 4 "$(cat /proc/$pid/nmigs)"
+check "migrate PID 2 while on node 3" migrate "$pid" 2
+check "it runs on node 2 once more" wait_where 60 "$pid" 2
+check_eq "nmigs is 5" 5 "$(cat /proc/$pid/nmigs)"
+# A node that blocks guests refuses it: it runs on where it was.
+echo 1 > /proc/hpc/admin/lstay
+check "node 3 blocks guests" wait_for 60 node_flag 3 block
+check "migrate PID 3 while node 3 blocks" migrate "$pid" 3
+check "the log says why it stays on node 2" wait_for 30 sh -c \
+	"dmesg | grep -q 'process $pid (migtest) stays on node 2: node 3: it accepts no guests'"
+check_eq "it still runs on node 2" 2 "$(where "$pid")"
+check_eq "nmigs is still 5" 5 "$(cat /proc/$pid/nmigs)"
+echo 0 > /proc/hpc/admin/lstay
+check "node 3 takes guests again" wait_for 60 sh -c "! grep -qw block /proc/hpc/nodes/3/status"
 sleep 3
 end_spin "the moved process" "$pid" 8 /tmp/out
 
