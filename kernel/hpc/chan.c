@@ -95,20 +95,6 @@ static struct hpc_chan *chan_find_locked(u16 peer, u32 pid, u32 epoch)
 	return NULL;
 }
 
-/* The deputy's or remote's channel of a process with a node; under chans_lock. */
-static struct hpc_chan *chan_find_kind_locked(u16 peer, u32 pid, enum hpc_chan_kind kind)
-{
-	struct hpc_chan *chan;
-
-	lockdep_assert_held(&chans_lock);
-	list_for_each_entry(chan, &chans, link)
-		if (chan->peer == peer && chan->pid == pid && chan->kind == kind) {
-			kref_get(&chan->ref);
-			return chan;
-		}
-	return NULL;
-}
-
 /**
  * hpc_chan_new_epoch() - the number of a new migration
  *
@@ -127,14 +113,17 @@ u32 hpc_chan_new_epoch(void)
  * @kind:  which end of which channel
  * @task:  the local half
  *
+ * A process may have more than one channel with a node for a while (a
+ * remote on its way out when home offers the process again, a pass): the
+ * epoch tells them apart.
+ *
  * Return: the channel with two references (the table's and the caller's),
- * ERR_PTR(-EBUSY) if the deputy already has a channel with @peer, or
- * ERR_PTR(-ENOMEM).
+ * or ERR_PTR(-ENOMEM).
  */
 struct hpc_chan *hpc_chan_open(u16 peer, u32 pid, u32 epoch, enum hpc_chan_kind kind,
 			       struct task_struct *task)
 {
-	struct hpc_chan *chan, *old;
+	struct hpc_chan *chan;
 
 	chan = kzalloc(sizeof(*chan), GFP_KERNEL);
 	if (!chan)
@@ -148,32 +137,13 @@ struct hpc_chan *hpc_chan_open(u16 peer, u32 pid, u32 epoch, enum hpc_chan_kind 
 	chan->pid = pid;
 	chan->epoch = epoch;
 	chan->kind = kind;
-	chan->home = kind == HPC_CHAN_DEPUTY;
 	chan->since = jiffies;
 	get_task_struct(task);
 	chan->task = task;
 
 	spin_lock(&chans_lock);
-	old = kind == HPC_CHAN_PASS ? NULL : chan_find_kind_locked(peer, pid, kind);
-	if (old && kind == HPC_CHAN_REMOTE) {
-		/*
-		 * The remote of the process's previous stay here, on its way
-		 * out: home offers again only after that stay ended.
-		 */
-		list_del_init(&old->link);
-		hpc_chan_put(old);
-		hpc_chan_put(old);
-		old = NULL;
-	}
-	if (!old)
-		list_add(&chan->link, &chans);
+	list_add(&chan->link, &chans);
 	spin_unlock(&chans_lock);
-	if (old) {
-		hpc_chan_put(old);
-		put_task_struct(task);
-		kfree(chan);
-		return ERR_PTR(-EBUSY);
-	}
 	return chan;
 }
 

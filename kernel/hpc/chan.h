@@ -58,7 +58,6 @@ struct hpc_msg {
  * @epoch:  the migration this channel serves
  * @peer:   the node of the other half
  * @kind:   &enum hpc_chan_kind
- * @home:   this end is home's (the deputy)
  * @dead:   0, or the HPC_MIG_WHY_* that ended the channel
  * @recall: for a remote: home asked it to come home, with this reason
  * @go:     for a remote: home asked it to move on to this node (GOTO)
@@ -77,7 +76,6 @@ struct hpc_chan {
 	u32 epoch;
 	u16 peer;
 	u8 kind;
-	bool home;
 	int dead;
 	int recall;
 	u16 go;

@@ -335,23 +335,45 @@ out:
 
 /**
  * hpc_mm_clear() - unmap everything of current's mm but the vDSO
+ * @keep_args: keep the pages of the command line and the environment
  *
- * The deputy keeps an empty mm while the process runs elsewhere, and
- * coming home starts from one.
+ * The deputy keeps an mm with only its arguments while the process runs
+ * elsewhere, so that ps shows the command line; coming home starts from an
+ * empty one.
  *
  * Return: 0 or -ENOMEM.
  */
-int hpc_mm_clear(void)
+int hpc_mm_clear(bool keep_args)
 {
+	struct mm_struct *mm = current->mm;
+	unsigned long lo = 0, hi = 0;
 	struct vma_rec *recs;
 	unsigned int i, n;
 	int ret = 0;
 
+	if (keep_args) {
+		spin_lock(&mm->arg_lock);
+		if (mm->arg_start < mm->env_end) {
+			lo = mm->arg_start & PAGE_MASK;
+			hi = PAGE_ALIGN(mm->env_end);
+		}
+		spin_unlock(&mm->arg_lock);
+	}
 	recs = vmas_snapshot(&n);
 	if (!recs)
 		return -ENOMEM;
-	for (i = 0; i < n && !ret; i++)
-		ret = vm_munmap(recs[i].start, recs[i].end - recs[i].start);
+	for (i = 0; i < n && !ret; i++) {
+		unsigned long start = recs[i].start, end = recs[i].end;
+
+		if (start >= hi || end <= lo) {
+			ret = vm_munmap(start, end - start);
+			continue;
+		}
+		if (start < lo)
+			ret = vm_munmap(start, lo - start);
+		if (!ret && end > hi)
+			ret = vm_munmap(hi, end - hi);
+	}
 	kvfree(recs);
 	return ret;
 }
@@ -734,7 +756,7 @@ int hpc_image_receive(struct hpc_chan *chan, struct pt_regs *regs, bool guest)
 	int ret;
 
 	if (!guest) {
-		ret = hpc_mm_clear();
+		ret = hpc_mm_clear(false);
 		if (ret)
 			return ret;
 	}

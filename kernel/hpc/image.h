@@ -12,6 +12,6 @@ struct pt_regs;
 
 int hpc_image_send(struct hpc_chan *chan, struct pt_regs *regs);
 int hpc_image_receive(struct hpc_chan *chan, struct pt_regs *regs, bool guest);
-int hpc_mm_clear(void);
+int hpc_mm_clear(bool keep_args);
 
 #endif /* _HPC_IMAGE_H */

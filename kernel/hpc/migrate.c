@@ -490,7 +490,7 @@ static void move_out(struct hpc_task *t, struct pt_regs *regs, unsigned int node
 	clear_bit(HPC_T_BACK, &t->flags);
 	clear_bit(HPC_T_STORM, &t->flags);
 	t->nmigs++;
-	ret = hpc_mm_clear();
+	ret = hpc_mm_clear(true);
 	if (!ret) {
 		t->scratch = vm_mmap(NULL, 0, HPC_SYS_SCRATCH, PROT_READ | PROT_WRITE,
 				     MAP_PRIVATE | MAP_ANONYMOUS, 0);

@@ -285,8 +285,6 @@ static int accept_error(int err)
 		return HPC_MIG_E_ABI;
 	case -ENOMEM:
 		return HPC_MIG_E_NOMEM;
-	case -EBUSY:
-		return HPC_MIG_E_BUSY;
 	}
 	return HPC_MIG_E_IMAGE;
 }

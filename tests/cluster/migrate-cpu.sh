@@ -67,6 +67,10 @@ check_eq "nmigs starts at 0" 0 "$(cat /proc/$pid/nmigs)"
 check "migrate PID 2" migrate "$pid" 2
 check "it runs on node 2" wait_where 60 "$pid" 2
 check_eq "nmigs is 1" 1 "$(cat /proc/$pid/nmigs)"
+check_eq "its command line shows at home while it is away" "$M spin 8 0 " \
+	"$(tr '\0' ' ' < /proc/$pid/cmdline)"
+check "mps shows it on node 2 with its command line" sh -c \
+	"mps -p $pid | grep -Eq '^ *$pid +2 .* $M spin 8 0\$'"
 check "echo home > goto" sh -c "echo home > /proc/$pid/goto"
 check "it is back home" wait_where 60 "$pid" 0
 check_eq "nmigs is 2" 2 "$(cat /proc/$pid/nmigs)"
