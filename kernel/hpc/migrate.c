@@ -154,6 +154,12 @@ int hpc_bring_all(void)
 	return hpc_chan_for_each(HPC_CHAN_DEPUTY, bring_one, NULL);
 }
 
+/* Does a request want the process home? (To another node: pass_on().) */
+static bool want_home(struct hpc_task *t)
+{
+	return READ_ONCE(t->want) == 0;
+}
+
 /* Does a request want the process somewhere else than where it is? */
 static bool want_elsewhere(struct hpc_task *t)
 {
@@ -281,8 +287,8 @@ static void deputy_syscall(struct hpc_task *t, struct hpc_chan *chan, struct hpc
 	u32 len = 0, flags = 0;
 	int ret;
 
-	/* A signal or request waits: run the call at home instead. */
-	if (*recalled || signal_pending(current) || want_elsewhere(t)) {
+	/* A signal or a call home waits: run the call at home instead. */
+	if (*recalled || signal_pending(current) || want_home(t)) {
 		*recalled = true;
 		hpc_chan_send(chan, HPC_WIRE_MIG_SYSRET, HPC_MIG_RET_AGAIN, "\0\0\0\0\0\0\0\0", 8);
 		return;
@@ -301,7 +307,7 @@ static void deputy_syscall(struct hpc_task *t, struct hpc_chan *chan, struct hpc
 		hpc_chan_kill(chan, HPC_MIG_WHY_ERROR);
 		return;
 	}
-	if (signal_pending(current) || want_elsewhere(t)) {
+	if (signal_pending(current) || want_home(t)) {
 		flags = HPC_MIG_RET_HOME;
 		*recalled = true;
 	}

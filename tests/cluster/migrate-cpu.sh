@@ -96,6 +96,24 @@ check "node 3 takes guests again" wait_for 60 sh -c "! grep -qw block /proc/hpc/
 sleep 3
 end_spin "the moved process" "$pid" 8 /tmp/out
 
+# A process that spends its time in forwarded calls (write, nanosleep)
+# passes on straight too: the call ends at home, then it moves.
+$M io 100000 > /tmp/io &
+pid=$!
+# Once it is in its loop: loading goes home for each file mmap.
+check "io: it writes" wait_for 30 grep -q "^line 2$" /tmp/io
+check "io: migrate to node 2" migrate "$pid" 2
+check "io: it runs on node 2" wait_where 60 "$pid" 2
+n=$(cat /proc/$pid/nmigs)
+check "io: migrate to node 3 while it sleeps in a forwarded call" migrate "$pid" 3
+check "io: it runs on node 3" wait_where 60 "$pid" 3
+check_eq "io: one move from node 2 to node 3" $((n + 1)) "$(cat /proc/$pid/nmigs)"
+lines=$(wc -l < /tmp/io)
+check "io: it goes on writing there" wait_for 30 sh -c "[ \$(wc -l < /tmp/io) -gt $((lines + 2)) ]"
+kill "$pid"
+wait "$pid"
+check "io: its lines are all there, in order" awk '$0 != "line " NR { exit 1 }' /tmp/io
+
 # Torture: bounce one process many times while it computes, until told to
 # stop; then a run at home of as many iterations must give the same result.
 bounces=30
