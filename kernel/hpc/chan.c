@@ -148,8 +148,8 @@ struct hpc_chan *hpc_chan_open(u16 peer, u32 pid, u32 epoch, enum hpc_chan_kind 
 }
 
 /**
- * hpc_chan_close() - take a channel out of the table
- * @chan: the channel; the caller's reference stays
+ * hpc_chan_close() - take a channel out of the table and let it go
+ * @chan: the channel, or NULL; the caller's reference is dropped too
  *
  * Messages for the process that arrive later are dropped.
  */
@@ -157,12 +157,15 @@ void hpc_chan_close(struct hpc_chan *chan)
 {
 	bool linked;
 
+	if (!chan)
+		return;
 	spin_lock(&chans_lock);
 	linked = !list_empty(&chan->link);
 	list_del_init(&chan->link);
 	spin_unlock(&chans_lock);
 	if (linked)
 		hpc_chan_put(chan);
+	hpc_chan_put(chan);
 }
 
 void hpc_msg_free(struct hpc_msg *msg)
@@ -345,6 +348,30 @@ struct hpc_msg *hpc_chan_wait(struct hpc_chan *chan, unsigned int state, long ti
 	}
 	remove_wait_queue(&chan->wq, &wait);
 	return msg;
+}
+
+/**
+ * hpc_chan_wait_reply() - wait for the answer of the other end
+ * @chan:    the channel
+ * @type:    the %HPC_WIRE_MIG_* expected
+ * @timeout: in jiffies, or MAX_SCHEDULE_TIMEOUT
+ *
+ * Waits as a process that only a fatal signal may interrupt.
+ *
+ * Return: the answer's arg (0 or an HPC_MIG_E_* code), -EPROTO for a
+ * message of another type, or hpc_chan_wait()'s error.
+ */
+long hpc_chan_wait_reply(struct hpc_chan *chan, u8 type, long timeout)
+{
+	struct hpc_msg *msg;
+	long ret;
+
+	msg = hpc_chan_wait(chan, TASK_KILLABLE | TASK_NOLOAD, timeout);
+	if (IS_ERR(msg))
+		return PTR_ERR(msg);
+	ret = msg->type == type ? msg->arg : -EPROTO;
+	hpc_msg_free(msg);
+	return ret;
 }
 
 /* A message that acts on the channel at once; false if it is to be queued. */

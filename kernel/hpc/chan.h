@@ -93,6 +93,7 @@ void hpc_chan_put(struct hpc_chan *chan);
 int hpc_chan_send(struct hpc_chan *chan, u8 type, u32 arg, const void *data, u32 len);
 int hpc_chan_send_to(u16 node, u8 type, u32 pid, u32 epoch, u32 arg);
 struct hpc_msg *hpc_chan_wait(struct hpc_chan *chan, unsigned int state, long timeout);
+long hpc_chan_wait_reply(struct hpc_chan *chan, u8 type, long timeout);
 void hpc_msg_free(struct hpc_msg *msg);
 void hpc_chan_kill(struct hpc_chan *chan, int why);
 void hpc_chan_wake(struct hpc_chan *chan);

@@ -176,20 +176,6 @@ static void set_chan(struct hpc_task *t, struct hpc_chan *chan, int role)
 	spin_unlock(&t->lock);
 }
 
-/* Wait for a reply of one type; its arg, or -errno. */
-static long wait_reply(struct hpc_chan *chan, u8 type, long timeout)
-{
-	struct hpc_msg *msg;
-	long ret;
-
-	msg = hpc_chan_wait(chan, TASK_KILLABLE | TASK_NOLOAD, timeout);
-	if (IS_ERR(msg))
-		return PTR_ERR(msg);
-	ret = msg->type == type ? msg->arg : -EPROTO;
-	hpc_msg_free(msg);
-	return ret;
-}
-
 /* A move on to another node (pass_on()) is over or off: leave its channel. */
 static void drop_next(struct hpc_task *t)
 {
@@ -202,14 +188,18 @@ static void drop_next(struct hpc_task *t)
 	if (!READ_ONCE(next->dead))
 		hpc_chan_send(next, HPC_WIRE_MIG_KILL, HPC_MIG_WHY_ERROR, NULL, 0);
 	hpc_chan_close(next);
-	hpc_chan_put(next);
 }
 
-static void pass_failed(struct hpc_task *t, unsigned int node, const char *why)
+/* A move did not happen: the process stays where it is, saying why. */
+static void move_failed(struct hpc_task *t, unsigned int node, const char *why)
 {
 	snprintf(t->why, sizeof(t->why), "node %u: %s", node, why);
-	pr_info("process %d (%s) stays on node %u: %s\n", task_tgid_nr(current),
-		current->comm, t->where, t->why);
+	if (t->where)
+		pr_info("process %d (%s) stays on node %u: %s\n", task_tgid_nr(current),
+			current->comm, t->where, t->why);
+	else
+		pr_info("process %d (%s) stays: %s\n", task_tgid_nr(current),
+			current->comm, t->why);
 	WRITE_ONCE(t->target, t->where);
 	drop_next(t);
 }
@@ -229,16 +219,16 @@ static void pass_on(struct hpc_task *t, struct hpc_chan *chan, unsigned int node
 	next = hpc_chan_open(node, task_tgid_nr(current), hpc_chan_new_epoch(),
 			     HPC_CHAN_DEPUTY, current);
 	if (IS_ERR(next)) {
-		pass_failed(t, node, "no channel");
+		move_failed(t, node, "no channel");
 		return;
 	}
 	t->next = next;
 	ret = hpc_chan_send(next, HPC_WIRE_MIG_OFFER, chan->peer, NULL, 0);
 	if (!ret)
-		ret = wait_reply(next, HPC_WIRE_MIG_ACCEPT, ACCEPT_TIMEOUT);
+		ret = hpc_chan_wait_reply(next, HPC_WIRE_MIG_ACCEPT, ACCEPT_TIMEOUT);
 	if (ret) {
 		snprintf(buf, sizeof(buf), "no answer (%ld)", ret);
-		pass_failed(t, node, ret > 0 ? mig_error(ret) : buf);
+		move_failed(t, node, ret > 0 ? mig_error(ret) : buf);
 		return;
 	}
 	put_unaligned_be32(next->epoch, epoch);
@@ -256,7 +246,7 @@ static struct hpc_chan *passed(struct hpc_task *t, struct hpc_chan *chan, u32 er
 		return chan;
 	}
 	if (err) {
-		pass_failed(t, next->peer, mig_error(err));
+		move_failed(t, next->peer, mig_error(err));
 		return chan;
 	}
 	t->next = NULL;
@@ -266,7 +256,6 @@ static struct hpc_chan *passed(struct hpc_task *t, struct hpc_chan *chan, u32 er
 	t->left = jiffies;
 	t->nmigs++;
 	hpc_chan_close(chan);
-	hpc_chan_put(chan);
 	return next;
 }
 
@@ -350,7 +339,6 @@ static void come_home(struct hpc_task *t, struct hpc_chan *chan, struct hpc_msg 
 	hpc_chan_send(chan, HPC_WIRE_MIG_DONE, err ? HPC_MIG_E_IMAGE : 0, NULL, 0);
 	set_chan(t, NULL, HPC_ROLE_NONE);
 	hpc_chan_close(chan);
-	hpc_chan_put(chan);
 	WRITE_ONCE(t->where, 0);
 	t->nmigs++;
 	t->scratch = 0;
@@ -446,13 +434,6 @@ static void deputy_serve(struct hpc_task *t, struct hpc_chan *chan, struct pt_re
 	}
 }
 
-static void move_failed(struct hpc_task *t, unsigned int node, const char *why)
-{
-	snprintf(t->why, sizeof(t->why), "node %u: %s", node, why);
-	pr_info("process %d (%s) stays: %s\n", task_tgid_nr(current), current->comm, t->why);
-	WRITE_ONCE(t->target, 0);
-}
-
 /* Move the process (current) to a node and serve it from here. */
 static void move_out(struct hpc_task *t, struct pt_regs *regs, unsigned int node)
 {
@@ -474,7 +455,7 @@ static void move_out(struct hpc_task *t, struct pt_regs *regs, unsigned int node
 	}
 	ret = hpc_chan_send(chan, HPC_WIRE_MIG_OFFER, 0, NULL, 0);
 	if (!ret)
-		ret = wait_reply(chan, HPC_WIRE_MIG_ACCEPT, ACCEPT_TIMEOUT);
+		ret = hpc_chan_wait_reply(chan, HPC_WIRE_MIG_ACCEPT, ACCEPT_TIMEOUT);
 	if (ret) {
 		snprintf(buf, sizeof(buf), "no answer (%ld)", ret);
 		move_failed(t, node, ret > 0 ? mig_error(ret) : buf);
@@ -482,7 +463,7 @@ static void move_out(struct hpc_task *t, struct pt_regs *regs, unsigned int node
 	}
 	ret = hpc_image_send(chan, regs);
 	if (!ret)
-		ret = wait_reply(chan, HPC_WIRE_MIG_DONE, DONE_TIMEOUT);
+		ret = hpc_chan_wait_reply(chan, HPC_WIRE_MIG_DONE, DONE_TIMEOUT);
 	if (ret) {
 		snprintf(buf, sizeof(buf), "the transfer failed (%ld)", ret);
 		move_failed(t, node, ret > 0 ? mig_error(ret) : buf);
@@ -515,7 +496,6 @@ static void move_out(struct hpc_task *t, struct pt_regs *regs, unsigned int node
 fail:
 	hpc_chan_send(chan, HPC_WIRE_MIG_KILL, HPC_MIG_WHY_ERROR, NULL, 0);
 	hpc_chan_close(chan);
-	hpc_chan_put(chan);
 }
 
 /**
@@ -613,5 +593,4 @@ void hpc_deputy_exit(struct hpc_task *t)
 	set_chan(t, NULL, HPC_ROLE_NONE);
 	WRITE_ONCE(t->where, 0);
 	hpc_chan_close(chan);
-	hpc_chan_put(chan);
 }

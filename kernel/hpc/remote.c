@@ -18,8 +18,9 @@
  * image back and ends the task. Moving on to another node (GOTO) sends the
  * image straight there, on a pass channel, and ends the task; if that node
  * fails, the process runs on here. A remote can thus also start from an
- * image that another node sends, as home's OFFER says. If home is lost or kills the process, the
- * task is killed (chan.c); if it is killed here, home is told (GONE).
+ * image that another node sends, as home's OFFER says. If home is lost or
+ * kills the process, the task is killed (chan.c); if it is killed here,
+ * home is told (GONE).
  *
  * /proc/hpc/remote/<pid> describes each guest, named by its local pid.
  */
@@ -167,7 +168,6 @@ static void __noreturn remote_end(struct hpc_task *t, struct hpc_chan *chan)
 	t->proc = NULL;
 	set_chan(t, NULL, HPC_ROLE_REMOTE);
 	hpc_chan_close(chan);
-	hpc_chan_put(chan);
 	do_exit(0);
 }
 
@@ -176,20 +176,15 @@ static void __noreturn go_home(struct hpc_task *t, struct pt_regs *regs, u32 why
 			       const void *payload, u32 len)
 {
 	struct hpc_chan *chan = t->chan;
-	struct hpc_msg *msg;
 	int ret;
 
 	ret = hpc_chan_send(chan, HPC_WIRE_MIG_RETURN, why, payload, len);
 	if (!ret)
 		ret = hpc_image_send(chan, regs);
 	if (!ret) {
-		msg = hpc_chan_wait(chan, TASK_KILLABLE | TASK_NOLOAD, MAX_SCHEDULE_TIMEOUT);
-		if (IS_ERR(msg)) {
-			ret = PTR_ERR(msg);
-		} else {
-			ret = msg->type == HPC_WIRE_MIG_DONE && !msg->arg ? 0 : -EPROTO;
-			hpc_msg_free(msg);
-		}
+		ret = hpc_chan_wait_reply(chan, HPC_WIRE_MIG_DONE, MAX_SCHEDULE_TIMEOUT);
+		if (ret > 0)
+			ret = -EPROTO;
 	}
 	if (ret) {
 		pr_warn("guest process %u of node %u could not go home (%d)\n",
@@ -199,15 +194,6 @@ static void __noreturn go_home(struct hpc_task *t, struct pt_regs *regs, u32 why
 			hpc_chan_send(chan, HPC_WIRE_MIG_GONE, HPC_MIG_WHY_ERROR, NULL, 0);
 	}
 	remote_end(t, chan);
-}
-
-/* Leave a pass channel. */
-static void pass_end(struct hpc_chan *pass)
-{
-	if (pass) {
-		hpc_chan_close(pass);
-		hpc_chan_put(pass);
-	}
 }
 
 /* How long the next node may take to install an image we pass on. */
@@ -222,7 +208,6 @@ static void pass_end(struct hpc_chan *pass)
 static void go_on(struct hpc_task *t, struct pt_regs *regs)
 {
 	struct hpc_chan *chan = t->chan, *pass;
-	struct hpc_msg *msg;
 	u32 epoch, err;
 	u16 node;
 	int ret;
@@ -237,20 +222,15 @@ static void go_on(struct hpc_task *t, struct pt_regs *regs)
 	pass = hpc_chan_open(node, chan->pid, epoch, HPC_CHAN_PASS, current);
 	ret = IS_ERR(pass) ? PTR_ERR(pass) : hpc_image_send(pass, regs);
 	if (!ret) {
-		msg = hpc_chan_wait(pass, TASK_KILLABLE | TASK_NOLOAD, PASS_DONE_TIMEOUT);
-		if (IS_ERR(msg)) {
-			ret = PTR_ERR(msg);
-		} else {
-			if (msg->type != HPC_WIRE_MIG_DONE || msg->arg)
-				ret = -EPROTO;
-			if (msg->type == HPC_WIRE_MIG_DONE && msg->arg)
-				err = msg->arg;
-			hpc_msg_free(msg);
+		ret = hpc_chan_wait_reply(pass, HPC_WIRE_MIG_DONE, PASS_DONE_TIMEOUT);
+		if (ret > 0) {
+			err = ret;
+			ret = -EPROTO;
 		}
 	}
 	if (!ret) {
 		hpc_chan_send(chan, HPC_WIRE_MIG_MOVED, 0, NULL, 0);
-		pass_end(pass);
+		hpc_chan_close(pass);
 		remote_end(t, chan);
 	}
 	pr_info("guest process %u of node %u could not move on to node %u (%d): it runs on here\n",
@@ -258,7 +238,7 @@ static void go_on(struct hpc_task *t, struct pt_regs *regs)
 	if (!IS_ERR(pass)) {
 		if (!READ_ONCE(pass->dead))
 			hpc_chan_send(pass, HPC_WIRE_MIG_KILL, HPC_MIG_WHY_ERROR, NULL, 0);
-		pass_end(pass);
+		hpc_chan_close(pass);
 	}
 	hpc_chan_send(chan, HPC_WIRE_MIG_MOVED, err, NULL, 0);
 }
@@ -308,7 +288,6 @@ static int remote_main(void *arg)
 		pass = hpc_chan_open(rs.src, rs.pid, rs.epoch, HPC_CHAN_PASS, current);
 		if (IS_ERR(pass)) {
 			hpc_chan_close(chan);
-			hpc_chan_put(chan);
 			chan = ERR_CAST(pass);
 			pass = NULL;
 		}
@@ -316,10 +295,8 @@ static int remote_main(void *arg)
 	if (IS_ERR(chan) || !t) {
 		hpc_chan_send_to(rs.peer, HPC_WIRE_MIG_ACCEPT, rs.pid, rs.epoch,
 				 accept_error(IS_ERR(chan) ? PTR_ERR(chan) : -ENOMEM));
-		if (!IS_ERR(chan)) {
+		if (!IS_ERR(chan))
 			hpc_chan_close(chan);
-			hpc_chan_put(chan);
-		}
 		do_exit(0);
 	}
 	t->home = rs.peer;
@@ -333,16 +310,15 @@ static int remote_main(void *arg)
 	if (ret) {
 		pr_info("guest process %u of node %u refused: %d\n", rs.pid, rs.peer, ret);
 		hpc_chan_send(pass ?: chan, HPC_WIRE_MIG_DONE, accept_error(ret), NULL, 0);
-		pass_end(pass);
+		hpc_chan_close(pass);
 		hpc_chan_close(chan);
-		hpc_chan_put(chan);
 		do_exit(0);
 	}
 	set_chan(t, chan, HPC_ROLE_REMOTE);
 	set_syscall_work(HPC);
 	proc_add(t);
 	hpc_chan_send(pass ?: chan, HPC_WIRE_MIG_DONE, 0, NULL, 0);
-	pass_end(pass);
+	hpc_chan_close(pass);
 	return 0;	/* ret_from_fork takes it to user mode */
 }
 
@@ -601,7 +577,6 @@ void hpc_remote_exit(struct hpc_task *t)
 	t->proc = NULL;
 	set_chan(t, NULL, HPC_ROLE_REMOTE);
 	hpc_chan_close(chan);
-	hpc_chan_put(chan);
 }
 
 static int expel_one(struct hpc_chan *chan, void *unused)

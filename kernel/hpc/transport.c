@@ -631,25 +631,42 @@ static int transport_start(void)
 	return 0;
 }
 
+#define CONN_BATCH	16
+
+/* Take a reference to up to CONN_BATCH live connections that @match picks. */
+static int conns_collect(struct hpc_conn **batch,
+			 bool (*match)(struct hpc_conn *c, unsigned int id), unsigned int id)
+{
+	struct hpc_conn *c;
+	int n = 0;
+
+	spin_lock(&conns_lock);
+	list_for_each_entry(c, &conns, link) {
+		if (!match(c, id))
+			continue;
+		kref_get(&c->ref);
+		batch[n++] = c;
+		if (n == CONN_BATCH)
+			break;
+	}
+	spin_unlock(&conns_lock);
+	return n;
+}
+
+static bool conn_of(struct hpc_conn *c, unsigned int id)
+{
+	return !id || c->peer == id;
+}
+
 /* Shut down every live connection matching id (0: all) and wait for them. */
 static void conns_close(unsigned int id)
 {
-	struct hpc_conn *c, *batch[16];
+	struct hpc_conn *batch[CONN_BATCH];
 	int n, i;
 
 	lockdep_assert_held(&transport_lock);
 	do {
-		n = 0;
-		spin_lock(&conns_lock);
-		list_for_each_entry(c, &conns, link) {
-			if (id && c->peer != id)
-				continue;
-			kref_get(&c->ref);
-			batch[n++] = c;
-			if (n == ARRAY_SIZE(batch))
-				break;
-		}
-		spin_unlock(&conns_lock);
+		n = conns_collect(batch, conn_of, id);
 		for (i = 0; i < n; i++) {
 			conn_shutdown(batch[i]);
 			wait_for_completion(&batch[i]->rx_done);
@@ -735,6 +752,14 @@ void hpc_transport_forget(unsigned int id)
 	mutex_unlock(&transport_lock);
 }
 
+/* A live connection, older than the grace, with a node that is lost. */
+static bool conn_lost(struct hpc_conn *c, unsigned int unused)
+{
+	return c->peer && !READ_ONCE(c->dead) &&
+	       time_after_eq(jiffies, c->since + msecs_to_jiffies(HPC_NODE_LOST_MS)) &&
+	       hpc_node_lost(c->peer);
+}
+
 /**
  * hpc_transport_drop_lost() - close the connections of lost nodes
  *
@@ -750,26 +775,14 @@ void hpc_transport_forget(unsigned int id)
  */
 void hpc_transport_drop_lost(void)
 {
-	unsigned long grace = msecs_to_jiffies(HPC_NODE_LOST_MS);
-	struct hpc_conn *c, *batch[16];
+	struct hpc_conn *batch[CONN_BATCH];
 	unsigned int lost = 0;
 	int n, i;
 
 	do {
-		n = 0;
-		spin_lock(&conns_lock);
-		list_for_each_entry(c, &conns, link) {
-			if (!c->peer || READ_ONCE(c->dead) ||
-			    time_before(jiffies, c->since + grace) || !hpc_node_lost(c->peer))
-				continue;
-			WRITE_ONCE(c->dead, true);
-			kref_get(&c->ref);
-			batch[n++] = c;
-			if (n == ARRAY_SIZE(batch))
-				break;
-		}
-		spin_unlock(&conns_lock);
+		n = conns_collect(batch, conn_lost, 0);
 		for (i = 0; i < n; i++) {
+			WRITE_ONCE(batch[i]->dead, true);
 			if (batch[i]->peer != lost) {
 				lost = batch[i]->peer;
 				pr_info("node %u is lost: closing its connections\n", lost);

@@ -90,6 +90,8 @@ wait_where() { wait_for "$1" sh -c "[ \"\$(cat /proc/$2/where 2>/dev/null)\" = $
 
 # node_flag ID FLAG: the status of node ID shows FLAG (stay, block, ...).
 node_flag() { grep -qw "$2" "/proc/hpc/nodes/$1/status" 2>/dev/null; }
+# node_flag_gone ID FLAG: it does not (any more).
+node_flag_gone() { ! node_flag "$@"; }
 
 # node_up ID: this node sees node ID up.
 node_up() { [ "$(cut -d' ' -f1 "/proc/hpc/nodes/$1/status" 2>/dev/null)" = up ]; }

@@ -71,7 +71,7 @@ check "the log says why" wait_for 30 sh -c \
 	"dmesg | grep -q 'process $pid (migtest) stays: node 2: it accepts no guests'"
 check_eq "the blocked node refused it: it runs at home" 0 "$(where "$pid")"
 echo 1 > /proc/hpc/admin/lstay
-check "node 2 unblocks" wait_for 120 sh -c "! grep -qw block /proc/hpc/nodes/2/status"
+check "node 2 unblocks" wait_for 120 node_flag_gone 2 block
 echo 0 > /proc/hpc/admin/lstay
 check "once unblocked, it moves" migrate "$pid" 2
 check "it runs on node 2" wait_where 30 "$pid" 2

@@ -13,7 +13,7 @@ if [ "$NODE" = 3 ]; then
 	(
 		wait_for 900 node_flag 1 lstay || exit
 		echo 1 > /proc/hpc/admin/block
-		wait_for 300 sh -c '! grep -qw lstay /proc/hpc/nodes/1/status'
+		wait_for 300 node_flag_gone 1 lstay
 		echo 0 > /proc/hpc/admin/block
 	) &
 fi
@@ -92,7 +92,7 @@ check "the log says why it stays on node 2" wait_for 30 sh -c \
 check_eq "it still runs on node 2" 2 "$(where "$pid")"
 check_eq "nmigs is still 5" 5 "$(cat /proc/$pid/nmigs)"
 echo 0 > /proc/hpc/admin/lstay
-check "node 3 takes guests again" wait_for 60 sh -c "! grep -qw block /proc/hpc/nodes/3/status"
+check "node 3 takes guests again" wait_for 60 node_flag_gone 3 block
 sleep 3
 end_spin "the moved process" "$pid" 8 /tmp/out
 
